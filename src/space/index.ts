@@ -1,0 +1,20 @@
+// Public API of the design-space layer (pure TypeScript: no tfjs, no DOM).
+export * from './anynet';
+export * from './round';
+export * from './plan';
+export * from './complexity';
+export * from './closed-form';
+export * from './compat';
+export * from './regnet';
+export * from './presets';
+export * from './random';
+export * from './domains';
+export * from './format';
+export * from './design-space';
+export * from './constraints';
+export * from './spaces';
+export * from './monotone';
+export * from './sample';
+export * from './size';
+export * from './fit';
+export { lastStageIndex } from './propose-regnet';
