@@ -1,0 +1,76 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/** PyTorch/pycls BatchNorm2d defaults (REGNET.md §1.3). */
+export const BN_MOMENTUM = 0.1;
+export const BN_EPS = 1e-5;
+
+export interface BnWeights {
+  gamma: tf.Variable;
+  beta: tf.Variable;
+  /** Running statistics: buffers, updated in training, used in evaluation. */
+  mean: tf.Variable;
+  variance: tf.Variable;
+}
+
+export interface BnMode {
+  /** true: normalize with the batch statistics; false: with the running statistics. */
+  training: boolean;
+  /** In training, also fold the batch statistics into the running ones (default true). */
+  updateStats?: boolean;
+}
+
+const AXES = [0, 1, 2];
+
+/**
+ * Batch norm over N, H, W of an NHWC tensor with affine gamma/beta.
+ * Eval: y = x * scale + shift with scale = gamma / sqrt(running_var + eps), shift = beta - running_mean * scale.
+ * Training: batch statistics (biased variance), with the closed-form backward pass
+ *   dbeta = sum(dy), dgamma = sum(dy * xhat), dx = gamma / std * (dy - dbeta / n - xhat * dgamma / n),
+ * which takes 5 full-size element-wise kernels instead of the ~12 that autodiff through tf.moments produces
+ * (BN element-wise kernels dominate a step on GPUs, TFJS.md §3.3). Running stats follow PyTorch:
+ * running = (1 - m) * running + m * batch with the UNBIASED batch variance n / (n - 1).
+ */
+export function batchNorm(x: tf.Tensor4D, w: BnWeights, mode: BnMode): tf.Tensor4D {
+  if (!mode.training) {
+    const scale = tf.mul(w.gamma, tf.rsqrt(tf.add(w.variance, BN_EPS)));
+    return tf.add(tf.mul(x, scale), tf.sub(w.beta, tf.mul(w.mean, scale)));
+  }
+  const n = x.shape[0] * x.shape[1] * x.shape[2];
+  const update = mode.updateStats ?? true;
+  const train = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [xs, gamma, beta] = args as tf.Tensor[];
+    const save = args[3] as tf.GradSaveFunc;
+    // tf.moments would compute x - mean twice (once inside, once for xhat).
+    const mean = tf.mean(xs, AXES);
+    const centered = tf.sub(xs, mean);
+    const variance = tf.mean(tf.square(centered), AXES);
+    if (update) updateRunningStats(w, mean, variance, n);
+    const invStd = tf.rsqrt(tf.add(variance, BN_EPS));
+    const xhat = tf.mul(centered, invStd);
+    save([xhat, invStd, gamma]);
+    return {
+      value: tf.add(tf.mul(xhat, gamma), beta),
+      gradFunc: (dy: tf.Tensor, [savedXhat, savedInvStd, savedGamma]: tf.Tensor[]) => {
+        const dbeta = tf.sum(dy, AXES);
+        const dgamma = tf.sum(tf.mul(dy, savedXhat), AXES);
+        const scale = tf.mul(savedGamma, savedInvStd);
+        // dx = dy * scale - xhat * (scale * dgamma / n) - scale * dbeta / n
+        const dx = tf.sub(
+          tf.sub(tf.mul(dy, scale), tf.mul(savedXhat, tf.mul(scale, tf.div(dgamma, n)))),
+          tf.mul(scale, tf.div(dbeta, n)),
+        );
+        return [dx, dgamma, dbeta];
+      },
+    };
+  });
+  return train(x, w.gamma, w.beta) as tf.Tensor4D;
+}
+
+function updateRunningStats(w: BnWeights, mean: tf.Tensor, variance: tf.Tensor, n: number): void {
+  const m = BN_MOMENTUM;
+  tf.tidy(() => {
+    const unbiased = n > 1 ? tf.mul(variance, n / (n - 1)) : variance;
+    w.mean.assign(tf.add(tf.mul(w.mean, 1 - m), tf.mul(mean, m)));
+    w.variance.assign(tf.add(tf.mul(w.variance, 1 - m), tf.mul(unbiased, m)));
+  });
+}
