@@ -1,4 +1,13 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { bootLab } from './boot';
+import './styles.css';
 
-createRoot(document.getElementById('root')!).render(<App />);
+const { store } = bootLab(window);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App store={store} />
+  </StrictMode>,
+);
