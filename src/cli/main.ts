@@ -1,8 +1,25 @@
 import { helpText, parseCommandArgs, UsageError, type CommandSpec } from './args';
+import { analyzeCommand } from './commands/analyze';
 import { describeCommand } from './commands/describe';
+import { exportCommand } from './commands/export';
+import { fitCommand } from './commands/fit';
 import { presetsCommand } from './commands/presets';
+import { sampleCommand } from './commands/sample';
+import { spacesCommand } from './commands/spaces';
+import { sweepCommand } from './commands/sweep';
+import { trainCommand } from './commands/train';
 
-const COMMANDS: CommandSpec[] = [presetsCommand, describeCommand];
+const COMMANDS: CommandSpec[] = [
+  presetsCommand,
+  describeCommand,
+  spacesCommand,
+  sampleCommand,
+  fitCommand,
+  exportCommand,
+  analyzeCommand,
+  trainCommand,
+  sweepCommand,
+];
 
 function overview(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);

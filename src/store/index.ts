@@ -26,3 +26,13 @@ export { parseUrlState, serializeUrlState, urlStateOf, URL_NUMBERS, type UrlStat
 export { startUrlSync, loadUrlHash, applyUrlState } from './url-sync';
 export { loadPrefs, startPrefsSync, browserStorage, PREFS_KEY } from './prefs';
 export { SHAPES, SHAPE_KEYS, SHAPE_LABELS, SHAPE_SHORT, type ShapeKey } from './shapes';
+export type {
+  AnalysisSlice,
+  DataChoice,
+  DataSlice,
+  JobRow,
+  JobStatus,
+  RunState,
+  StudySlice,
+  Sweep,
+} from './study-types';

@@ -1,8 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAnalysisSlice } from './analysis-slice';
+import { createDataSlice } from './data-slice';
 import { createExplorerSlice } from './explorer-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSpaceSlice } from './space-slice';
+import { createStudySlice } from './study-slice';
 import type { LabState } from './types';
 import { createUiSlice } from './ui-slice';
 
@@ -19,6 +22,9 @@ export function createLabStore(init: LabInit = {}): LabStore {
     ...createExplorerSlice(...a),
     ...createUiSlice(...a),
     ...createQueueSlice(...a),
+    ...createStudySlice(...a),
+    ...createDataSlice(...a),
+    ...createAnalysisSlice(...a),
   }));
   store.setState(init);
   return store;

@@ -3,7 +3,13 @@ import { LabProvider, selectExplorerView, selectSpaceView, useLab, type LabStore
 import { formatFlops, formatPow10 } from './format';
 import { Header } from './Header';
 import { MessageArea } from './MessageArea';
-import { Panel, Placeholder } from './Panel';
+import { Panel } from './Panel';
+import { DataPanel } from './panels/DataPanel';
+import { DetailPanel } from './panels/DetailPanel';
+import { EdfPanel } from './panels/EdfPanel';
+import { ErrorPanel } from './panels/ErrorPanel';
+import { RunPanel } from './panels/RunPanel';
+import { TimingPanel } from './panels/TimingPanel';
 import { ExplorerPanel } from './panels/ExplorerPanel';
 import { SpacePanel } from './panels/SpacePanel';
 
@@ -35,19 +41,6 @@ function ExplorerSummary() {
   );
 }
 
-function RunPlaceholder() {
-  const pending = useLab((s) => s.pendingConfigs.length);
-  return (
-    <Placeholder>
-      Run, Pause, Step and Stop, a queue with one row per model (status, progress, epoch, loss, error,
-      images/s, backend) and the study ETA from measured speed.{' '}
-      {pending > 0
-        ? `${pending} config${pending === 1 ? '' : 's'} from the RegNet explorer ${pending === 1 ? 'is' : 'are'} waiting here.`
-        : ''}
-    </Placeholder>
-  );
-}
-
 function Shell() {
   useThemeClass();
   return (
@@ -60,44 +53,27 @@ function Shell() {
             <SpacePanel />
           </Panel>
           <Panel id="run" title="Run">
-            <RunPlaceholder />
+            <RunPanel />
           </Panel>
           <Panel id="data" title="Data">
-            <Placeholder>
-              The built-in Fashion-MNIST subset (12,000 training and 2,000 test images, 28 px) is the default.
-              Dropping IDX files, CIFAR-10 binaries, a .tar.gz or a folder of class subfolders will replace
-              it, with a preview grid per class.
-            </Placeholder>
+            <DataPanel />
           </Panel>
         </div>
         <main className="col-main">
           <Panel id="edf" title="EDF">
-            <Placeholder>
-              Live error EDF per design space, updated as each model finishes; legend name n | min | mean,
-              complexity-normalized toggle, hover readout, PNG / SVG / CSV export. Appears once models have
-              trained.
-            </Placeholder>
+            <EdfPanel />
           </Panel>
           <Panel id="error" title="Error vs parameter">
-            <Placeholder>
-              Error against every design parameter and flops, params, acts, with the bootstrap good-range band
-              and best-value line; drag across a plot to narrow the space into a child space.
-            </Placeholder>
+            <ErrorPanel />
           </Panel>
           <Panel id="complexity" title="Complexity vs time">
-            <Placeholder>
-              Measured inference and training time per model against flops and against activations, each with
-              its rank correlation, on this machine&apos;s GPU.
-            </Placeholder>
+            <TimingPanel />
           </Panel>
           <Panel id="explorer" title="RegNet explorer" summary={<ExplorerSummary />}>
             <ExplorerPanel />
           </Panel>
           <Panel id="detail" title="Model detail">
-            <Placeholder>
-              Click a point or a queue row to open a model: its architecture, complexity, training curve,
-              provenance (data set, epochs, seed, backend) and exports.
-            </Placeholder>
+            <DetailPanel />
           </Panel>
         </main>
       </div>

@@ -1,0 +1,6 @@
+import { Placeholder } from '../Panel';
+
+// STUB (lead): replaced by the panel's implementation.
+export function ErrorPanel() {
+  return <Placeholder>Not built yet.</Placeholder>;
+}
