@@ -36,3 +36,4 @@ export type {
   StudySlice,
   Sweep,
 } from './study-types';
+export { findParentSweep } from './sweep-lineage';
