@@ -1,43 +1,7 @@
-/** A seeded source of uniform numbers in [0, 1). */
-export interface Rng {
-  next(): number;
-}
+import { splitmix32, type Rng } from '../space/random';
 
-/** splitmix32: spreads nearby seeds (0, 1, 2…) into unrelated states. */
-function splitmix32(state: number): () => number {
-  return () => {
-    state = (state + 0x9e3779b9) | 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
-    z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
-    return (z ^ (z >>> 15)) >>> 0;
-  };
-}
-
-/** sfc32 (Chris Doty-Humphrey's small fast counter), seeded through splitmix32. Same seed → same stream. */
-export function createRng(seed: number): Rng {
-  if (!Number.isFinite(seed)) throw new Error(`createRng: seed must be a finite number, got ${seed}`);
-  const init = splitmix32(Math.floor(seed) >>> 0);
-  let a = init();
-  let b = init();
-  let c = init();
-  let d = init();
-  const next = (): number => {
-    a |= 0;
-    b |= 0;
-    c |= 0;
-    d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 12; i++) next(); // discard the warm-up outputs
-  return { next };
-}
+// One generator for the whole lab (sfc32 seeded by splitmix32, 32-bit integer ops only): the sampler's.
+export { createRng, type Rng } from '../space/random';
 
 /** A seed for an independent stream derived from a parent seed and a stream number (e.g. an epoch). */
 export function deriveSeed(seed: number, stream: number): number {

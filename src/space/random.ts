@@ -16,7 +16,7 @@ export interface Rng {
 }
 
 /** splitmix32: spreads a seed over well-mixed 32-bit words. */
-function splitmix32(seed: number): () => number {
+export function splitmix32(seed: number): () => number {
   let s = seed | 0;
   return () => {
     s = (s + 0x9e3779b9) | 0;

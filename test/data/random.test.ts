@@ -25,7 +25,8 @@ describe('createRng', () => {
     expect(shuffled).not.toEqual(arr);
   });
 
-  it('rejects a non-finite seed', () => {
-    expect(() => createRng(Number.NaN)).toThrow(/finite/);
+  it('rejects a seed that is not an integer', () => {
+    expect(() => createRng(Number.NaN)).toThrow(/must be an integer/);
+    expect(() => createRng(1.5)).toThrow(/must be an integer/);
   });
 });
