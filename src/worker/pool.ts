@@ -33,6 +33,11 @@ export interface PoolOptions<J, R, P> {
   timeoutMs?: number;
   /** Recycle a worker after this many jobs. */
   recycleAfter?: number;
+  /**
+   * Recycle a worker after a job whose result says so, e.g. when its peak GPU bytes pass a limit:
+   * the WebGPU buffer pool and shader cache only grow (TFJS.md §3.2).
+   */
+  recycleWhen?(result: R): boolean;
   onChange?(jobs: readonly JobState<J, R, P>[]): void;
   /** False for errors that a retry cannot fix (a bad config); those fail the job at once. */
   retryable?(error: unknown): boolean;
@@ -124,6 +129,7 @@ export function createPool<J, R, P>(opts: PoolOptions<J, R, P>): Pool<J, R, P> {
         timeout,
       ]);
       slot.jobsRun++;
+      if (opts.recycleWhen?.(result)) retire(slot);
       if (state.status === 'running') {
         state.status = 'done';
         state.result = result;

@@ -145,6 +145,27 @@ describe('worker pool', () => {
     expect(spawned).toBe(3);
   });
 
+  it('recycles a worker after a job whose result asks for it (e.g. too many GPU bytes)', async () => {
+    const log: string[] = [];
+    let spawned = 0;
+    const pool = createPool({
+      size: 1,
+      backends: ['cpu'],
+      // Results are squares: 9 and 16 pass the "bytes" limit of 5, so the worker is replaced after each.
+      recycleWhen: (result: number) => result > 5,
+      spawn: (b) => {
+        spawned++;
+        return squareWorker(b, log);
+      },
+    });
+    [1, 2, 3, 4].forEach((n) => pool.enqueue(String(n), n));
+    await pool.idle();
+    expect(pool.jobs().map((j) => j.result)).toEqual([1, 4, 9, 16]);
+    // One worker for 1, 2, 3; a fresh one for 4; the one that ran 4 is retired too.
+    expect(spawned).toBe(2);
+    expect(log.filter((l) => l.startsWith('terminate'))).toHaveLength(2);
+  });
+
   it('rejects a duplicate job id and a pool without workers', () => {
     const pool = createPool({ size: 1, backends: ['cpu'], spawn: (b) => squareWorker(b, []) });
     pool.pause();
