@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { NetworkShape, StemType } from '../space/anynet';
 import { defaultStemFor } from '../space/anynet';
 import { complexity } from '../space/complexity';
@@ -8,6 +8,7 @@ import { regnetToAnyNet } from '../space/regnet';
 import { makeModelConfig, type ModelConfigDoc } from '../io/model-config';
 import { parseModelConfig } from '../io/parse';
 import { UsageError, choiceOption, numberOption, type ParsedArgs } from './args';
+import { readTextFile } from './read-file';
 
 export const SHAPE_OPTIONS = {
   resolution: { type: 'string' },
@@ -55,7 +56,7 @@ export function loadModel(source: string | undefined, values: ParsedArgs['values
     const names = PRESETS.map((p) => p.name).join(', ');
     throw new UsageError(`'${source}' is neither a preset nor an existing file. Presets: ${names}.`);
   }
-  const doc = parseModelConfig(readFileSync(source, 'utf8'), source);
+  const doc = parseModelConfig(readTextFile(source, 'model config'), source);
   const given = ['resolution', 'in-channels', 'classes', 'stem'].some((k) => values[k] !== undefined);
   if (!given) return doc;
   const net = doc.network;
