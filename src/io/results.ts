@@ -129,7 +129,8 @@ const dataSchema = z.strictObject({
 
 const trainingSchema = z.strictObject({
   epochs: intIn(0, BIG),
-  warmupEpochs: intIn(0, BIG),
+  // Fractional for short runs: the default warm-up is min(1, epochs / 3).
+  warmupEpochs: numIn(0, BIG),
   batchSize: intIn(1, BIG),
   lr: numIn(0, BIG),
   weightDecay: numIn(0, BIG),
