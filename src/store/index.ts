@@ -28,6 +28,7 @@ export { loadPrefs, startPrefsSync, browserStorage, PREFS_KEY } from './prefs';
 export { SHAPES, SHAPE_KEYS, SHAPE_LABELS, SHAPE_SHORT, type ShapeKey } from './shapes';
 export type {
   AnalysisSlice,
+  BrushResult,
   DataChoice,
   DataSlice,
   JobRow,
@@ -37,3 +38,7 @@ export type {
   Sweep,
 } from './study-types';
 export { findParentSweep } from './sweep-lineage';
+export { paramSpecs, type Grid, type ParamSpec } from './analysis-params';
+export { roundOutward } from './analysis-round';
+export { planBrushes, type BrushPlan } from './analysis-brushes';
+export { BUILTIN_DATA, BUILTIN_DATA_NAME, builtinData, checkDataChoice } from './data-slice';

@@ -1,5 +1,5 @@
 import type { ModelConfigDoc } from '../io/model-config';
-import type { DataSource } from '../worker/api';
+import type { BackendChoice, DataSource } from '../worker/api';
 import type { ResultRecord } from '../io/results';
 import type { SweepSettings } from './settings-slice';
 import type { SpaceChoice } from './space-slice';
@@ -63,6 +63,13 @@ export interface StudySlice {
   addRecords: (records: ResultRecord[], sweeps?: Sweep[]) => void;
   removeSweep: (id: string) => void;
   setRunState: (state: RunState) => void;
+  /** Backend the runner asks its workers for ('auto' lets the worker probe). */
+  backend: BackendChoice;
+  setBackend: (backend: BackendChoice) => void;
+  /** Puts back what IndexedDB held (restore at start-up); items already in memory with the same id win. */
+  restoreStudy: (saved: { sweeps: Sweep[]; jobs: JobRow[]; records: ResultRecord[] }) => void;
+  /** Forgets every sweep, job and record ("Clear results"). */
+  clearResults: () => void;
 }
 
 /** Which data set studies train on: the built-in subset unless the user dropped files (data-slice). */
@@ -82,6 +89,10 @@ export interface DataSlice {
   setData: (data: DataChoice) => void;
   /** Back to the built-in Fashion-MNIST subset. */
   resetData: () => void;
+  /** Base URL the built-in set is fetched from (the app's base URL in the browser, '' in tests and Node). */
+  builtinBaseUrl: string;
+  /** Set once at start-up; also moves the current choice when it is the built-in set. */
+  setBuiltinBaseUrl: (baseUrl: string) => void;
 }
 
 /** View state of the analysis panels (EDF, error vs parameter). */
@@ -93,4 +104,17 @@ export interface AnalysisSlice {
   brushes: Record<string, [number, number]>;
   setBrush: (param: string, range: [number, number] | null) => void;
   clearBrushes: () => void;
+  /**
+   * Turns every brush into a range constraint of the current space (ends rounded outward to the
+   * parameter's grid, a new range replacing an old one on the same parameter): a child design space.
+   * `from` is the space of the sweep the brushes were drawn on; when its base space differs from the
+   * current one the current space becomes `from` first. Invalid brushes stay and are reported.
+   */
+  applyBrushes: (from?: SpaceChoice) => BrushResult;
+}
+
+/** What applyBrushes did: the constraint keys added and a line per brush it could not apply. */
+export interface BrushResult {
+  added: string[];
+  problems: string[];
 }

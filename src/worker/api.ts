@@ -9,6 +9,8 @@ import type { TrainOptions } from '../train/options';
 import type { ProgressEvent, TrainResult } from '../train/trainer';
 
 export type { BackendInfo, BackendName, ProgressEvent, TrainOptions, TrainResult };
+/** The option defaults a job will train with (pure, no tfjs): the UI records them with each result. */
+export { resolveTrainOptions } from '../train/options';
 export type BackendChoice = BackendName | 'auto';
 
 export type DataSource =
@@ -40,12 +42,23 @@ export interface TrainJob {
   id: string;
   config: AnyNetConfig;
   options: Partial<TrainOptions>;
+  /** Hand back the trained weights with a finished result (tfjs weights format). */
+  returnWeights?: boolean;
 }
+
+/** Trained parameters and BN buffers in the tfjs format: tf.io.encodeWeights of the named variables. */
+export interface TrainedWeights {
+  weightSpecs: { name: string; shape: number[]; dtype: string }[];
+  weightData: ArrayBuffer;
+}
+
+/** A training result, with the weights when the job asked for them and the model finished. */
+export type TrainOutput = TrainResult & { weights?: TrainedWeights };
 
 export interface TrainWorkerApi {
   init(backend: BackendChoice): Promise<BackendInfo>;
   setData(source: DataSource): Promise<DataSummary>;
-  train(job: TrainJob, onProgress: (e: ProgressEvent) => void): Promise<TrainResult>;
+  train(job: TrainJob, onProgress: (e: ProgressEvent) => void): Promise<TrainOutput>;
   cancel(): void;
   memory(): { numTensors: number; numBytes: number };
 }

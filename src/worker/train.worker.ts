@@ -13,6 +13,7 @@ import { resolveTrainOptions } from '../train/options';
 import { trainModel, type ProgressEvent } from '../train/trainer';
 import { applyBundledWasmAssets } from '../train/wasm-assets-browser';
 import { INPUT_ERROR, type DataSource, type TrainWorkerApi } from './api';
+import { createWeightsSnapshot } from './weights-snapshot';
 import { createYielder, throttle } from './yield';
 
 applyBundledWasmAssets();
@@ -89,13 +90,23 @@ const api: TrainWorkerApi = {
     cancelled = false;
     // Each progress call is a postMessage: ~10 Hz, but never drop epoch ends.
     const send = throttle<ProgressEvent>(onProgress, 100, (e) => e.type === 'epoch');
+    const epochs = resolveTrainOptions(job.options).epochs;
+    const snapshot = job.returnWeights ? createWeightsSnapshot(job.config) : undefined;
     try {
-      return await trainModel(job.config, data, job.options, {
-        onProgress: send,
+      const result = await trainModel(job.config, data, job.options, {
+        onProgress: (e) => {
+          // The last epoch's end: trained, not yet disposed.
+          if (snapshot && e.type === 'epoch' && e.point.epoch === epochs) snapshot.take();
+          send(e);
+        },
         shouldStop: () => cancelled,
         yieldEvery: createYielder(),
       });
+      if (!snapshot || result.status !== 'done') return result;
+      const weights = await snapshot.encode();
+      return weights ? Comlink.transfer({ ...result, weights }, [weights.weightData]) : result;
     } finally {
+      snapshot?.release();
       (onProgress as unknown as { [Comlink.releaseProxy]?: () => void })[Comlink.releaseProxy]?.();
     }
   },
