@@ -38,13 +38,3 @@ export function Panel({ id, title, summary, children }: PanelProps) {
     </section>
   );
 }
-
-/** Marks a panel a later task fills: says what will be there, shows no made-up data. */
-export function Placeholder({ children }: { children: ReactNode }) {
-  return (
-    <div className="placeholder" role="note">
-      <span className="placeholder-tag">Not built yet</span>
-      <p>{children}</p>
-    </div>
-  );
-}
