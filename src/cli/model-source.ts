@@ -5,7 +5,7 @@ import { complexity } from '../space/complexity';
 import type { Rounding } from '../space/compat';
 import { findPreset, PRESETS } from '../space/presets';
 import { regnetToAnyNet } from '../space/regnet';
-import { makeModelConfig, type ModelConfigDoc } from '../io/model-config';
+import { makeModelConfig, withInputShape, type ModelConfigDoc } from '../io/model-config';
 import { parseModelConfig } from '../io/parse';
 import { UsageError, choiceOption, numberOption, type ParsedArgs } from './args';
 import { readTextFile } from './read-file';
@@ -60,17 +60,13 @@ export function loadModel(source: string | undefined, values: ParsedArgs['values
   const given = ['resolution', 'in-channels', 'classes', 'stem'].some((k) => values[k] !== undefined);
   if (!given) return doc;
   const net = doc.network;
-  const shape = shapeFromArgs(values, {
-    resolution: net.input.resolution,
-    channels: net.input.channels,
-    classes: net.head.classes,
-    stem: net.stem.type,
-  });
-  const network = {
-    ...net,
-    stem: { ...net.stem, type: shape.stem },
-    head: { classes: shape.classes },
-    input: { channels: shape.channels, resolution: shape.resolution },
-  };
-  return { ...doc, network, complexity: complexity(network) };
+  return withInputShape(
+    doc,
+    shapeFromArgs(values, {
+      resolution: net.input.resolution,
+      channels: net.input.channels,
+      classes: net.head.classes,
+      stem: net.stem.type,
+    }),
+  );
 }

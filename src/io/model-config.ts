@@ -1,6 +1,6 @@
-import type { AnyNetConfig } from '../space/anynet';
+import type { AnyNetConfig, NetworkShape } from '../space/anynet';
 import type { Rounding } from '../space/compat';
-import type { Complexity } from '../space/complexity';
+import { complexity, type Complexity } from '../space/complexity';
 import type { RegNetParams } from '../space/regnet';
 
 export const MODEL_CONFIG_SCHEMA = 'dslab.model-config';
@@ -38,4 +38,19 @@ export function makeModelConfig(
     network,
     complexity,
   };
+}
+
+/**
+ * The same stages for another input and head (e.g. an explorer config counted at 224 px, trained on 28 px
+ * Fashion-MNIST): widths and depths do not depend on the input, the stem, head and complexity do.
+ */
+export function withInputShape(doc: ModelConfigDoc, shape: NetworkShape): ModelConfigDoc {
+  const net = doc.network;
+  const network: AnyNetConfig = {
+    ...net,
+    stem: { ...net.stem, type: shape.stem },
+    head: { ...net.head, classes: shape.classes },
+    input: { ...net.input, channels: shape.channels, resolution: shape.resolution },
+  };
+  return { ...doc, network, complexity: complexity(network) };
 }

@@ -12,6 +12,9 @@ import { doneResult, fakeWorkers, settle } from './run-fakes';
 import { makeModelConfig } from '../../src/io/model-config';
 import { NET } from './analysis-records';
 import { complexity } from '../../src/space/complexity';
+import { findPreset } from '../../src/space/presets';
+import { regnetToAnyNet } from '../../src/space/regnet';
+import { explorerJobs } from '../../src/ui/run/new-sweep';
 
 let runner: Runner | undefined;
 afterEach(() => runner?.dispose());
@@ -180,6 +183,24 @@ describe('runner', () => {
     fake.runs[0].finish(doneResult(10));
     await settle();
     expect(fake.runs[1].job.config).toEqual(NET);
+  });
+});
+
+describe('Train this config', () => {
+  it('rebuilds a config counted at 224 px for the data it will train on (28 px, 1 channel, 10 classes)', () => {
+    const preset = findPreset('RegNetX-200MF')!;
+    const at224 = regnetToAnyNet(preset, { resolution: 224, channels: 3, classes: 1000, stem: 'imagenet' }).config;
+    const doc = makeModelConfig(at224, complexity(at224), { name: 'RegNetX-200MF' });
+    const store = createLabStore();
+    const { jobs } = explorerJobs(store.getState(), [doc]);
+    const net = jobs[0].config.network;
+    expect(net.input).toEqual({ resolution: 28, channels: 1 });
+    expect(net.head.classes).toBe(10);
+    expect(net.stem.type).toBe('cifar');
+    expect(net.stages).toEqual(at224.stages);
+    // About 0.2 GF at 224 px; at 28 px with the stride-1 stem it is tens of times smaller.
+    expect(jobs[0].config.complexity.flops).toBeLessThan(doc.complexity.flops / 10);
+    expect(jobs[0].config.regnet ?? null).toEqual(doc.regnet ?? null);
   });
 });
 

@@ -41,8 +41,8 @@ const visuallyHidden = {
 } as const;
 
 export function DataTable({ spec, hidden }: { spec: TableSpec; hidden: boolean }) {
-  return (
-    <table className="chart-data-table" style={hidden ? visuallyHidden : { fontSize: 12 }}>
+  const table = (
+    <table className="chart-data-table" style={hidden ? undefined : { fontSize: 12 }}>
       <caption>{spec.caption}</caption>
       <thead>
         <tr>
@@ -64,6 +64,8 @@ export function DataTable({ spec, hidden }: { spec: TableSpec; hidden: boolean }
       </tbody>
     </table>
   );
+  // A table ignores width: 1px and would widen the page; a clipped 1 px box around it does not.
+  return hidden ? <div style={visuallyHidden}>{table}</div> : table;
 }
 
 interface ChartFrameProps extends Pick<ChartBaseProps, 'table' | 'standaloneTheme' | 'svgRef' | 'className'> {

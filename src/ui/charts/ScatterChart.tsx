@@ -26,6 +26,8 @@ export interface ScatterChartProps extends ChartBaseProps {
   xDomain?: readonly [number, number];
   /** Fixed y range; default pycls's [e_min − Δ/5, e_max + Δ/5]. */
   yDomain?: readonly [number, number];
+  /** Picks the x ticks from the domain and the chart's default ones (e.g. only values a parameter takes). */
+  xTicks?: (domain: readonly [number, number], defaults: readonly number[]) => number[];
   /** When y is an error, its unit: y ticks then read as percentages. */
   errorUnit?: ErrorUnit;
   /** Bootstrap [low, best, high] of the best x: shaded band and a "best: v" rule. */
@@ -124,7 +126,8 @@ export function ScatterChart(props: ScatterChartProps) {
   const yd = props.yDomain ?? (yExt ? pyclsErrorRange(yExt) : [0, 1]);
   const x = (logX ? scaleLog() : scaleLinear()).domain(xd).range([0, innerWidth]);
   const y = scaleLinear().domain(yd).range([innerHeight, 0]);
-  const xTicks = logX ? logTicks(xd as [number, number]) : x.ticks(6);
+  const defaultXTicks = logX ? logTicks(xd as [number, number]) : x.ticks(6);
+  const xTicks = props.xTicks ? props.xTicks(xd, defaultXTicks) : defaultXTicks;
   const yTicks = y.ticks(5);
   const yFormat = errorUnit ? errorTickFormat(yTicks, errorUnit) : formatTick;
   const fmtY = (v: number) => (errorUnit ? formatError(v, errorUnit, 2) : formatSignificant(v));

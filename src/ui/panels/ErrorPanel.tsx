@@ -6,6 +6,7 @@ import { bootstrapRanges, MIN_BOOTSTRAP_MODELS, PANEL_REPS } from '../analysis/b
 import { pickGroup } from '../analysis/sweep-picker';
 import { SweepPicker } from '../analysis/SweepPicker';
 import { useSweepGroups } from '../analysis/use-sweep-groups';
+import { paramTicks } from '../analysis/param-ticks';
 import { ScatterChart, type ScatterPoint } from '../charts/ScatterChart';
 import { ChartBoundary } from '../ChartBoundary';
 
@@ -93,6 +94,7 @@ export function ErrorPanel() {
               yLabel="error"
               errorUnit="fraction"
               logX={spec.logX}
+              xTicks={(domain, defaults) => paramTicks(spec.grid, spec.logX, domain, defaults)}
               bootstrap={bands.get(spec.key) ?? null}
               ariaLabel={`Error vs ${spec.key}`}
               selectedId={selectedId}

@@ -1,6 +1,6 @@
 import { SPACES } from '../../space/spaces';
 import { estimateStudy, selectSpaceView, useLab } from '../../store';
-import { formatDuration, formatExact, formatPow10 } from '../format';
+import { formatBand, formatDuration, formatExact, formatPow10 } from '../format';
 import { ConstraintChips } from './ConstraintChips';
 import { SweepSettingsForm } from './SweepSettingsForm';
 
@@ -26,7 +26,11 @@ const sizeDetail = (exact: bigint | undefined, text: string): string =>
 function SpaceSize() {
   const view = useLab(selectSpaceView);
   const { paperSize, exactSize } = view;
-  const notCounted = exactSize?.notCounted ?? [];
+  const flopsBand = view.space.band.flops;
+  // The band in MF reads better here than the core's engineering notation (500e3–2e6).
+  const notCounted = (exactSize?.notCounted ?? []).map((label) =>
+    flopsBand && label.startsWith('flops band') ? `flops band ${formatBand(flopsBand)}` : label,
+  );
   return (
     <div className="space-size" role="group" aria-label="space size">
       <div

@@ -50,7 +50,6 @@ export function TimingPanel() {
                   xLabel={p.cost}
                   yLabel={TIME_LABELS[p.time]}
                   logX
-                  rankCorrelation={p.rho === null ? null : { value: p.rho }}
                   ariaLabel={`${title}: ${p.points.length} models, Spearman ${rhoText(p.rho)}`}
                   selectedId={selectedId}
                   onSelect={selectModel}

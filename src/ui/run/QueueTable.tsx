@@ -31,7 +31,9 @@ const Row = memo(function Row({
           onSelect(job.id);
         }
       }}
-      title={job.message}
+      title={[job.backend && `trained on ${job.backend}`, job.epoch !== null && `epoch ${job.epoch}`, job.message]
+        .filter(Boolean)
+        .join(' · ')}
     >
       <td>{n}</td>
       <td className="queue-model">{job.config.name ?? job.id}</td>
@@ -48,16 +50,14 @@ const Row = memo(function Row({
           <div className="queue-progress-fill" style={{ width: `${pct}%` }} />
         </div>
       </td>
-      <td>{job.epoch ?? '–'}</td>
-      <td>{fixed(job.loss, 3)}</td>
-      <td>{percent(job.error)}</td>
-      <td>{fixed(job.imagesPerSec, 0)}</td>
-      <td>{job.backend ?? '–'}</td>
+      <td className="num">{fixed(job.loss, 3)}</td>
+      <td className="num">{percent(job.error)}</td>
+      <td className="num">{fixed(job.imagesPerSec, 0)}</td>
     </tr>
   );
 });
 
-/** One row per model of every sweep; a click shows the model in the detail panel. */
+/** One row per model of every sweep; a click shows the model in the detail panel (backend and epoch on hover). */
 export function QueueTable() {
   const jobs = useLab((s) => s.jobs);
   const selected = useLab((s) => s.selectedModelId);
@@ -72,11 +72,11 @@ export function QueueTable() {
             <th scope="col">model</th>
             <th scope="col">status</th>
             <th scope="col">progress</th>
-            <th scope="col">epoch</th>
-            <th scope="col">loss</th>
-            <th scope="col">error</th>
-            <th scope="col">images/s</th>
-            <th scope="col">backend</th>
+            <th scope="col" className="num">loss</th>
+            <th scope="col" className="num">error</th>
+            <th scope="col" className="num" title="training images per second">
+              img/s
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -1,4 +1,4 @@
-import { makeModelConfig, type ModelConfigDoc } from '../../io/model-config';
+import { makeModelConfig, withInputShape, type ModelConfigDoc } from '../../io/model-config';
 import { defaultStemFor } from '../../space/anynet';
 import { sampleSpace } from '../../space/sample';
 import { resolveSpace } from '../../store/space-view';
@@ -83,7 +83,7 @@ export function sampleSweep(
 
 /**
  * Configs sent from the explorer ("Train this config") join the Explorer sweep, trained with the
- * current settings and data.
+ * current settings and data: rebuilt for the data's input and classes (the explorer may count at 224 px).
  */
 export function explorerJobs(
   s: Pick<LabState, 'space' | 'sweep' | 'data' | 'sweeps' | 'jobs'>,
@@ -101,8 +101,15 @@ export function explorerJobs(
     data: s.data.name,
   };
   const start = s.jobs.filter((j) => j.sweepId === EXPLORER_SWEEP_ID).length;
+  const { resolution, channels, classes } = s.data;
+  const shape = { resolution, channels, classes, stem: defaultStemFor(resolution) };
   const jobs = configs.map((config, k) =>
-    queuedRow(newId(EXPLORER_SWEEP_ID, now, random) + `-${k}`, EXPLORER_SWEEP_ID, start + k, config),
+    queuedRow(
+      newId(EXPLORER_SWEEP_ID, now, random) + `-${k}`,
+      EXPLORER_SWEEP_ID,
+      start + k,
+      withInputShape(config, shape),
+    ),
   );
   return { sweep, jobs };
 }

@@ -230,6 +230,8 @@ export function createRunner(store: LabStore, opts: RunnerOptions = {}): Runner 
       status: record.status,
       progress: record.status === 'done' ? 1 : job.progress,
       error: record.error,
+      // The last buffered loss event was dropped above: show the final epoch's mean loss instead.
+      loss: record.curve.at(-1)?.trainLoss ?? job.loss,
       imagesPerSec: record.timings.imagesPerSec,
       backend: record.backend.name,
       ...(record.message ? { message: record.message } : {}),
