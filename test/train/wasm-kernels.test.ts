@@ -2,7 +2,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExplicitPadding } from '../../src/train/conv-geometry';
 import { initBackend } from '../../src/train/backend';
-import { registerWasmTrainingKernels, WASM_TRAINING_KERNELS } from '../../src/train/wasm-kernels';
+import {
+  isReplacedWasmKernel,
+  registerWasmTrainingKernels,
+  WASM_TRAINING_KERNELS,
+} from '../../src/train/wasm-kernels';
 import { relativeError, seededTensor, seededValues } from './tf-test-utils';
 
 type Pad = 'same' | 'valid' | ExplicitPadding;
@@ -144,6 +148,34 @@ describe('wasm training kernels', () => {
     };
     const expected = await run('cpu');
     expect(relativeError(await run('wasm'), expected)).toBeLessThan(1e-5);
+  });
+
+  it.each([
+    [false, true],
+    [true, false],
+    [true, true],
+  ])('matMul with transposeA %s, transposeB %s equals cpu (rank 2 and batched)', async (ta, tb) => {
+    const product = async (backend: 'cpu' | 'wasm', aShape: number[], bShape: number[]) => {
+      await tf.setBackend(backend);
+      const a = seededTensor(aShape, 21);
+      const b = seededTensor(bShape, 22);
+      const y = tf.matMul(a, b, ta, tb);
+      const values = await y.data();
+      tf.dispose([a, b, y]);
+      return values;
+    };
+    const shapes = (m: number, k: number, n: number, batch: number[] = []) => [
+      [...batch, ...(ta ? [k, m] : [m, k])],
+      [...batch, ...(tb ? [n, k] : [k, n])],
+    ];
+    expect(isReplacedWasmKernel('BatchMatMul')).toBe(true);
+    for (const [aShape, bShape] of [shapes(37, 5, 3), shapes(4, 6, 7, [3])]) {
+      const before = tf.memory().numTensors;
+      expect(
+        relativeError(await product('wasm', aShape, bShape), await product('cpu', aShape, bShape)),
+      ).toBeLessThan(1e-5);
+      expect(tf.memory().numTensors).toBe(before);
+    }
   });
 
   it('leave no tensors behind', async () => {
