@@ -110,7 +110,7 @@ export async function benchGroupConv(backends: string[], opts: BenchGroupConvOpt
           msPerIter: ms,
           speedupVsSplit: splitMs / ms,
           iters,
-          isDefault: defaultGroupConvImpl(backend) === impl,
+          isDefault: defaultGroupConvImpl(backend, s.x[3] / s.groups) === impl,
         };
         rows.push(row);
         const mark = row.isDefault ? '  (default)' : '';

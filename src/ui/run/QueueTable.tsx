@@ -31,12 +31,9 @@ const Row = memo(function Row({
           onSelect(job.id);
         }
       }}
-      title={[job.backend && `trained on ${job.backend}`, job.epoch !== null && `epoch ${job.epoch}`, job.message]
-        .filter(Boolean)
-        .join(' · ')}
+      title={job.message}
     >
-      <td>{n}</td>
-      <td className="queue-model">{job.config.name ?? job.id}</td>
+      <td className="queue-model">{job.config.name ?? `#${n} ${job.id}`}</td>
       <td>{job.status}</td>
       <td>
         <div
@@ -50,14 +47,16 @@ const Row = memo(function Row({
           <div className="queue-progress-fill" style={{ width: `${pct}%` }} />
         </div>
       </td>
+      <td className="num">{job.epoch ?? '–'}</td>
       <td className="num">{fixed(job.loss, 3)}</td>
       <td className="num">{percent(job.error)}</td>
       <td className="num">{fixed(job.imagesPerSec, 0)}</td>
+      <td>{job.backend ?? '–'}</td>
     </tr>
   );
 });
 
-/** One row per model of every sweep; a click shows the model in the detail panel (backend and epoch on hover). */
+/** One row per model of every sweep; a click shows the model in the detail panel (scrolls sideways when narrow). */
 export function QueueTable() {
   const jobs = useLab((s) => s.jobs);
   const selected = useLab((s) => s.selectedModelId);
@@ -68,15 +67,16 @@ export function QueueTable() {
       <table className="queue-table" aria-label="Queue">
         <thead>
           <tr>
-            <th scope="col">#</th>
             <th scope="col">model</th>
             <th scope="col">status</th>
             <th scope="col">progress</th>
+            <th scope="col" className="num">epoch</th>
             <th scope="col" className="num">loss</th>
             <th scope="col" className="num">error</th>
             <th scope="col" className="num" title="training images per second">
               img/s
             </th>
+            <th scope="col">backend</th>
           </tr>
         </thead>
         <tbody>
