@@ -1,22 +1,15 @@
 import type { Dataset } from '../data/dataset';
-import type { ModelConfigDoc } from '../io/model-config';
-import type { CurvePoint, DataInfo, ResultRecord, TrainingInfo } from '../io/results';
+import type { DataInfo } from '../io/results';
 import type { TrainOptions } from '../train/options';
-import type { TrainResult } from '../train/trainer';
 
-// The trainer speaks percent (pycls); results files and --json output speak fractions (io/results.ts).
-
-export const percentToFraction = (percent: number): number => Math.min(1, Math.max(0, percent / 100));
-
-export function curveToFractions(curve: TrainResult['curve']): CurvePoint[] {
-  return curve.map((p) => ({
-    epoch: p.epoch,
-    trainLoss: Number.isFinite(p.trainLoss) ? p.trainLoss : null,
-    trainError: percentToFraction(p.trainError),
-    ...(p.testError !== undefined ? { testError: percentToFraction(p.testError) } : {}),
-    lr: p.lr,
-  }));
-}
+export {
+  curveToFractions,
+  failureToRecord,
+  percentToFraction,
+  resultToRecord,
+  trainingInfoOf,
+  type RecordContext,
+} from '../train/result-record';
 
 /** What the model trained on: the data set's shape and the (sub)split sizes the trainer used. */
 export function dataInfoOf(data: Dataset, o: Pick<TrainOptions, 'trainSize' | 'testSize'>): DataInfo {
@@ -27,83 +20,5 @@ export function dataInfoOf(data: Dataset, o: Pick<TrainOptions, 'trainSize' | 't
     resolution: data.height,
     channels: data.channels,
     classes: data.classes,
-  };
-}
-
-/** The recipe as results v1 stores it (warm-up may be a fraction of an epoch, as the trainer's default is). */
-export function trainingInfoOf(o: TrainOptions): TrainingInfo {
-  return {
-    epochs: o.epochs,
-    warmupEpochs: o.warmupEpochs,
-    batchSize: o.batchSize,
-    lr: o.lr,
-    weightDecay: o.weightDecay,
-    seed: o.seed,
-  };
-}
-
-export interface RecordContext {
-  id: string;
-  sweep: string;
-  space: string;
-  config: ModelConfigDoc;
-  data: DataInfo;
-  training: TrainingInfo;
-  finishedAt: string;
-}
-
-const MAX_MESSAGE_CHARS = 2000;
-
-/** A finished run (done, diverged or cancelled) as a results record; a cancelled run counts as failed. */
-export function resultToRecord(result: TrainResult, c: RecordContext): ResultRecord {
-  const done = result.status === 'done' && result.testError !== null;
-  const status = done ? 'done' : result.status === 'diverged' ? 'diverged' : 'failed';
-  const message = result.message ?? (done ? undefined : `status ${result.status}`);
-  return {
-    id: c.id,
-    sweep: c.sweep,
-    space: c.space,
-    config: c.config,
-    complexity: c.config.complexity,
-    status,
-    error: done ? percentToFraction(result.testError!) : null,
-    ...(message ? { message: message.slice(0, MAX_MESSAGE_CHARS) } : {}),
-    curve: curveToFractions(result.curve),
-    data: c.data,
-    training: c.training,
-    backend: {
-      name: result.backend.name,
-      ...(result.backend.adapter ? { adapter: result.backend.adapter } : {}),
-    },
-    timings: {
-      wallSeconds: result.wallSeconds,
-      imagesPerSec: result.imagesPerSec,
-      inferenceMsPerImage: result.inferenceMsPerImage,
-    },
-    peakBytes: result.peakBytes,
-    finishedAt: c.finishedAt,
-  };
-}
-
-/** A run that threw (a bad config, out of memory) as a failed record carrying the error message. */
-export function failureToRecord(
-  message: string,
-  c: RecordContext & { backend: string; wallSeconds: number },
-): ResultRecord {
-  return {
-    id: c.id,
-    sweep: c.sweep,
-    space: c.space,
-    config: c.config,
-    complexity: c.config.complexity,
-    status: 'failed',
-    error: null,
-    message: message.slice(0, MAX_MESSAGE_CHARS) || 'training failed',
-    curve: [],
-    data: c.data,
-    training: c.training,
-    backend: { name: c.backend },
-    timings: { wallSeconds: Math.max(0, c.wallSeconds), imagesPerSec: null, inferenceMsPerImage: null },
-    finishedAt: c.finishedAt,
   };
 }

@@ -11,6 +11,15 @@ import type { ProgressEvent, TrainResult } from '../train/trainer';
 export type { BackendInfo, BackendName, ProgressEvent, TrainOptions, TrainResult };
 /** The option defaults a job will train with (pure, no tfjs): the UI records them with each result. */
 export { resolveTrainOptions } from '../train/options';
+/** A finished job as a results record (pure, no tfjs), the same mapping the CLI's sweep uses. */
+export {
+  curveToFractions,
+  failureToRecord,
+  percentToFraction,
+  resultToRecord,
+  trainingInfoOf,
+  type RecordContext,
+} from '../train/result-record';
 export type BackendChoice = BackendName | 'auto';
 
 export type DataSource =

@@ -1,20 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Runs the real CLI in a child process (tsx loader, no build step). */
-function dslab(...args: string[]) {
-  const env = { ...process.env };
-  delete env.DSLAB_DEBUG;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { dslab } from './cli-process';
 
 interface Described {
   name: string;

@@ -13,7 +13,7 @@ import {
   type RecordContext,
 } from '../../src/cli/train-record';
 import { resolveTrainOptions } from '../../src/train/options';
-import { dslab, startDslab, TINY_NETWORK, tempDir } from './train-cli';
+import { dslab, startDslab, TINY_NETWORK, tempDir } from './cli-process';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TrainOutput } from '../../src/cli/commands/train';
-import { dslab, tempDir, writeTinyConfig } from './train-cli';
+import { dslab, tempDir, writeTinyConfig } from './cli-process';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import type { AnyNetConfig } from '../../space/anynet';
 import { ROUNDINGS, type Rounding } from '../../space/compat';
-import type { CurvePoint, DataInfo } from '../../io/results';
+import type { CurvePoint, DataInfo, TrainingInfo } from '../../io/results';
 import type { CurvePoint as TrainCurvePoint, TrainResult } from '../../train/trainer';
 import { trainModel } from '../../train/trainer';
 import { choiceOption, numberOption, printJson, type CommandSpec } from '../args';
@@ -30,15 +30,7 @@ export interface TrainOutput {
   /** The network as trained. */
   network: AnyNetConfig;
   data: DataInfo;
-  training: {
-    epochs: number;
-    warmupEpochs: number;
-    batchSize: number;
-    lr: number;
-    weightDecay: number;
-    seed: number;
-    augment: boolean;
-  };
+  training: TrainingInfo & { augment: boolean };
   wallSeconds: number;
   steps: number;
   peakBytes: number;

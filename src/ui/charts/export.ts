@@ -1,3 +1,4 @@
+import { downloadBlob as saveBlob } from '../download';
 import { CHART_VAR_NAMES, THEME_VARS, themeVars, type ChartTheme } from './theme';
 
 /**
@@ -52,16 +53,7 @@ export function downloadText(text: string, filename: string, mime: string): void
 
 export function downloadBlob(blob: Blob, filename: string): void {
   if (!filename.trim()) throw new Error('download: the file name is empty; pass e.g. "edf.svg".');
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke on the next task: some browsers start the download asynchronously.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveBlob(filename, blob);
 }
 
 export function downloadSvg(

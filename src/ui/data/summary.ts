@@ -2,18 +2,11 @@ import { BUILTIN_TEST_SIZE, BUILTIN_TRAIN_SIZE } from '../../data/builtin';
 import type { Dataset } from '../../data/dataset';
 import { FASHION_MNIST_CLASSES } from '../../data/fashion-mnist';
 import type { DataChoice } from '../../store';
+import type { DataSummary } from '../../worker/api';
 import { formatExact } from '../format';
 
 /** What the Data panel shows about the current choice, without loading anything. */
-export interface DataFacts {
-  name: string;
-  trainCount: number;
-  testCount: number;
-  height: number;
-  width: number;
-  channels: number;
-  classNames: string[];
-}
+export type DataFacts = Omit<DataSummary, 'classes'> & { classNames: string[] };
 
 const numbered = (classes: number): string[] => Array.from({ length: classes }, (_, i) => `class ${i}`);
 

@@ -1,26 +1,22 @@
 import { BUILTIN_TEST_SIZE, BUILTIN_TRAIN_SIZE } from '../../data/builtin';
-import type { CurvePoint, DataInfo, ResultRecord, TrainingInfo } from '../../io/results';
+import type { DataInfo, ResultRecord, TrainingInfo } from '../../io/results';
 import type { SweepSettings } from '../../store/settings-slice';
 import type { DataChoice, JobRow, Sweep } from '../../store/study-types';
-import { resolveTrainOptions, type DataSource, type TrainOptions, type TrainResult } from '../../worker/api';
+import {
+  curveToFractions,
+  failureToRecord as sharedFailureToRecord,
+  percentToFraction,
+  resolveTrainOptions,
+  resultToRecord as sharedResultToRecord,
+  trainingInfoOf as recipeOf,
+  type DataSource,
+  type RecordContext as SharedContext,
+  type TrainOptions,
+  type TrainResult,
+} from '../../worker/api';
 
-type TrainCurvePoint = TrainResult['curve'][number];
-
-/**
- * The boundary between the trainer and the lab's results: the trainer speaks percent (pycls), records
- * and queue rows speak fractions (io/results.ts).
- */
-export const percentToFraction = (percent: number): number => Math.min(1, Math.max(0, percent / 100));
-
-export function curveToFractions(curve: readonly TrainCurvePoint[]): CurvePoint[] {
-  return curve.map((p) => ({
-    epoch: p.epoch,
-    trainLoss: Number.isFinite(p.trainLoss) ? p.trainLoss : null,
-    trainError: percentToFraction(p.trainError),
-    ...(p.testError !== undefined ? { testError: percentToFraction(p.testError) } : {}),
-    lr: p.lr,
-  }));
-}
+// The trainer speaks percent (pycls); records and queue rows speak fractions (io/results.ts).
+export { curveToFractions, percentToFraction };
 
 /** The options a sweep's models train with (the same for every model: one recipe per study). */
 export const trainOptionsOf = (s: SweepSettings): Partial<TrainOptions> => ({
@@ -31,17 +27,8 @@ export const trainOptionsOf = (s: SweepSettings): Partial<TrainOptions> => ({
   seed: s.seed,
 });
 
-export function trainingInfoOf(s: SweepSettings): TrainingInfo {
-  const o = resolveTrainOptions(trainOptionsOf(s));
-  return {
-    epochs: o.epochs,
-    warmupEpochs: o.warmupEpochs,
-    batchSize: o.batchSize,
-    lr: o.lr,
-    weightDecay: o.weightDecay,
-    seed: o.seed,
-  };
-}
+export const trainingInfoOf = (s: SweepSettings): TrainingInfo =>
+  recipeOf(resolveTrainOptions(trainOptionsOf(s)));
 
 /** Train/test image counts of a source, as far as the main thread knows them without loading it. */
 function sourceCounts(source: DataSource): { train: number; test: number } {
@@ -71,54 +58,25 @@ interface RecordContext {
   adapter?: string;
 }
 
-const spaceOf = (c: RecordContext): string => c.job.config.space ?? c.sweep.space.baseId;
+/** The shared record context of a lab job: ids, space, data and recipe from its sweep. */
+const contextOf = (c: RecordContext): SharedContext => ({
+  id: c.job.id,
+  sweep: c.sweep.id,
+  space: c.job.config.space ?? c.sweep.space.baseId,
+  config: c.job.config,
+  data: dataInfoOf(c.data, c.sweep.settings),
+  training: trainingInfoOf(c.sweep.settings),
+  finishedAt: c.finishedAt,
+  ...(c.adapter ? { adapter: c.adapter } : {}),
+});
 
 /** A finished (done or diverged) training run as a result record. */
-export function resultToRecord(result: TrainResult, c: RecordContext): ResultRecord {
-  const done = result.status === 'done' && result.testError !== null;
-  const adapter = result.backend.adapter ?? c.adapter;
-  return {
-    id: c.job.id,
-    sweep: c.sweep.id,
-    space: spaceOf(c),
-    config: c.job.config,
-    complexity: c.job.config.complexity,
-    status: done ? 'done' : result.status === 'diverged' ? 'diverged' : 'failed',
-    error: done ? percentToFraction(result.testError!) : null,
-    ...(result.message ? { message: result.message } : {}),
-    curve: curveToFractions(result.curve),
-    data: dataInfoOf(c.data, c.sweep.settings),
-    training: trainingInfoOf(c.sweep.settings),
-    backend: { name: result.backend.name, ...(adapter ? { adapter } : {}) },
-    timings: {
-      wallSeconds: result.wallSeconds,
-      imagesPerSec: result.imagesPerSec,
-      inferenceMsPerImage: result.inferenceMsPerImage,
-    },
-    peakBytes: result.peakBytes,
-    finishedAt: c.finishedAt,
-  };
-}
+export const resultToRecord = (result: TrainResult, c: RecordContext): ResultRecord =>
+  sharedResultToRecord(result, contextOf(c));
 
 /** A job the pool gave up on (a bad config, a worker that died twice) as a failed record. */
-export function failureToRecord(
+export const failureToRecord = (
   message: string,
   c: RecordContext & { backend: string; wallSeconds: number },
-): ResultRecord {
-  return {
-    id: c.job.id,
-    sweep: c.sweep.id,
-    space: spaceOf(c),
-    config: c.job.config,
-    complexity: c.job.config.complexity,
-    status: 'failed',
-    error: null,
-    message: message.slice(0, 2000) || 'training failed',
-    curve: [],
-    data: dataInfoOf(c.data, c.sweep.settings),
-    training: trainingInfoOf(c.sweep.settings),
-    backend: { name: c.backend },
-    timings: { wallSeconds: Math.max(0, c.wallSeconds), imagesPerSec: null, inferenceMsPerImage: null },
-    finishedAt: c.finishedAt,
-  };
-}
+): ResultRecord =>
+  sharedFailureToRecord(message, { ...contextOf(c), backend: c.backend, wallSeconds: c.wallSeconds });

@@ -1,4 +1,5 @@
 import { labDb, loadWeights, type StoredWeights } from '../../store/persist';
+import { downloadBlob } from '../download';
 
 /** The tfjs weights manifest that goes with weights.bin (tf.io's model-weights format, weights only). */
 export function weightsManifest(weights: Pick<StoredWeights, 'weightSpecs'>, binName = 'weights.bin') {
@@ -7,18 +8,6 @@ export function weightsManifest(weights: Pick<StoredWeights, 'weightSpecs'>, bin
     generatedBy: 'dslab',
     weightsManifest: [{ paths: [binName], weights: weights.weightSpecs }],
   };
-}
-
-function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /**

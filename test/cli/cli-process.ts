@@ -7,7 +7,7 @@ import { makeModelConfig } from '../../src/io/model-config';
 import type { AnyNetConfig } from '../../src/space/anynet';
 import { complexity } from '../../src/space/complexity';
 
-/** Helpers for the train and sweep tests: the real CLI in a child process (tsx loader, no build step). */
+/** The real CLI in a child process (tsx loader, no build step), and fixtures for the train and sweep tests. */
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
