@@ -3,6 +3,7 @@ import { BACKEND_NAMES, initBackend, type BackendName } from '../src/train/backe
 import { groupConvGeometry } from '../src/train/conv-geometry';
 import {
   defaultGroupConvImpl,
+  BACKEND_IMPLS,
   GROUP_CONV_IMPLS,
   groupConvImplFns,
   type GroupConvImpl,
@@ -95,7 +96,7 @@ export async function benchGroupConv(backends: string[], opts: BenchGroupConvOpt
       log(`${pad(backend, 8)}skipped: ${(e as Error).message}`);
       continue;
     }
-    const impls = GROUP_CONV_IMPLS.filter((impl) => impl !== 'webgpu' || backend === 'webgpu');
+    const impls = GROUP_CONV_IMPLS.filter((impl) => (BACKEND_IMPLS[impl] ?? backend) === backend);
     for (const s of (opts.shapes ?? defaultBenchShapes)(backend)) {
       const shape = `[${s.x.join(',')}]→${s.outChannels}${s.stride > 1 ? ` s${s.stride}` : ''}`;
       const timed: Array<[GroupConvImpl, number, number]> = [];

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { groupedConv2d } from './group-conv';
+import { registerWebglGroupConvKernels } from './group-conv-webgl';
 import { registerWebgpuGroupConvKernels } from './group-conv-webgpu';
 import { registerWasmTrainingKernels } from './wasm-kernels';
 
@@ -124,6 +125,7 @@ async function loadBackendPackage(name: BackendName): Promise<void> {
       await import('@tensorflow/tfjs-backend-webgl');
       // Many architectures of different shapes: without shape uniforms webgl recompiles per shape (TFJS.md §3.4).
       setFlag('WEBGL_USE_SHAPES_UNIFORMS', true);
+      registerWebglGroupConvKernels();
       return;
     case 'webgpu':
       await import('@tensorflow/tfjs-backend-webgpu');

@@ -311,6 +311,11 @@ export function registerWebgpuGroupConvKernels(): void {
     if (!tf.getKernel(kernelName, 'webgpu'))
       tf.registerKernel({ kernelName, backendName: 'webgpu', kernelFunc });
   }
+  registerGroupConvGradient();
+}
+
+/** The gradient of GROUPED_CONV2D in terms of the other three kernels, for every backend that registers them. */
+export function registerGroupConvGradient(): void {
   if (!tf.getGradient(GROUPED_CONV2D)) {
     tf.registerGradient({
       kernelName: GROUPED_CONV2D,
@@ -407,9 +412,52 @@ function forwardAndGrads(conv: ConvFn, x: tf.Tensor4D, w: tf.Tensor4D, r: tf.Ten
 }
 
 /**
- * Compares the WGSL kernels with the split/concat reference on small shapes (strides 1 and 2, odd and even sizes,
- * 1×1 and 3×3, groups 1 to depthwise-like). Needs the webgpu backend to be active. For the browser test suite.
+ * Compares a grouped-conv implementation with the split/concat reference on small shapes (strides 1 and 2, odd
+ * and even sizes, 1×1 and 3×3, groups 1 to depthwise-like), on the active backend. For the browser test suite.
  */
+export async function compareWithSplit(conv: ConvFn): Promise<Omit<WebgpuGroupConvCheck, 'gpuErrors'>> {
+  const cases: WebgpuGroupConvCase[] = [];
+  for (const [i, spec] of CHECK_CASES.entries()) {
+    const [n, h, w, c] = spec.xShape;
+    const k = spec.kernelSize;
+    const g = groupConvGeometry(
+      spec.xShape,
+      [k, k, c / spec.groups, spec.outChannels],
+      spec.stride,
+      spec.groups,
+    );
+    const tensors = tf.tidy(() => {
+      const x = tf.randomNormal([n, h, w, c], 0, 1, 'float32', 11 + i) as tf.Tensor4D;
+      const filter = tf.randomNormal(
+        [k, k, c / spec.groups, spec.outChannels],
+        0,
+        1,
+        'float32',
+        23 + i,
+      ) as tf.Tensor4D;
+      const r = tf.randomNormal([n, g.outHeight, g.outWidth, spec.outChannels], 0, 1, 'float32', 37 + i);
+      return [...forwardAndGrads(conv, x, filter, r, g), ...forwardAndGrads(splitConv, x, filter, r, g)];
+    });
+    const [y, dx, dw, yRef, dxRef, dwRef] = tensors;
+    cases.push({
+      ...spec,
+      forwardError: await relativeError(y, yRef),
+      inputGradError: await relativeError(dx, dxRef),
+      filterGradError: await relativeError(dw, dwRef),
+    });
+    tf.dispose(tensors);
+  }
+  const max = (key: 'forwardError' | 'inputGradError' | 'filterGradError') =>
+    Math.max(...cases.map((c) => c[key]));
+  return {
+    cases,
+    maxForwardError: max('forwardError'),
+    maxInputGradError: max('inputGradError'),
+    maxFilterGradError: max('filterGradError'),
+  };
+}
+
+/** compareWithSplit for the WGSL kernels, also collecting GPUDevice errors. Needs the webgpu backend active. */
 export async function checkWebgpuGroupConv(): Promise<WebgpuGroupConvCheck> {
   if (tf.getBackend() !== 'webgpu') {
     throw new Error(`checkWebgpuGroupConv needs the webgpu backend, current is '${tf.getBackend()}'`);
@@ -419,51 +467,9 @@ export async function checkWebgpuGroupConv(): Promise<WebgpuGroupConvCheck> {
   const gpuErrors: string[] = [];
   const onError = (event: Event) => gpuErrors.push(String((event as GPUUncapturedErrorEvent).error?.message));
   device.addEventListener('uncapturederror', onError);
-  const cases: WebgpuGroupConvCase[] = [];
   try {
-    for (const [i, spec] of CHECK_CASES.entries()) {
-      const [n, h, w, c] = spec.xShape;
-      const k = spec.kernelSize;
-      const g = groupConvGeometry(
-        spec.xShape,
-        [k, k, c / spec.groups, spec.outChannels],
-        spec.stride,
-        spec.groups,
-      );
-      const tensors = tf.tidy(() => {
-        const x = tf.randomNormal([n, h, w, c], 0, 1, 'float32', 11 + i) as tf.Tensor4D;
-        const filter = tf.randomNormal(
-          [k, k, c / spec.groups, spec.outChannels],
-          0,
-          1,
-          'float32',
-          23 + i,
-        ) as tf.Tensor4D;
-        const r = tf.randomNormal([n, g.outHeight, g.outWidth, spec.outChannels], 0, 1, 'float32', 37 + i);
-        return [
-          ...forwardAndGrads(webgpuGroupConv, x, filter, r, g),
-          ...forwardAndGrads(splitConv, x, filter, r, g),
-        ];
-      });
-      const [y, dx, dw, yRef, dxRef, dwRef] = tensors;
-      cases.push({
-        ...spec,
-        forwardError: await relativeError(y, yRef),
-        inputGradError: await relativeError(dx, dxRef),
-        filterGradError: await relativeError(dw, dwRef),
-      });
-      tf.dispose(tensors);
-    }
+    return { ...(await compareWithSplit(webgpuGroupConv)), gpuErrors };
   } finally {
     device.removeEventListener('uncapturederror', onError);
   }
-  const max = (key: 'forwardError' | 'inputGradError' | 'filterGradError') =>
-    Math.max(...cases.map((c) => c[key]));
-  return {
-    cases,
-    maxForwardError: max('forwardError'),
-    maxInputGradError: max('inputGradError'),
-    maxFilterGradError: max('filterGradError'),
-    gpuErrors,
-  };
 }

@@ -1,12 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { groupConvGeometry, type GroupConvGeometry } from './conv-geometry';
 import { denseConv, depthwiseConv, im2colConv, maskConv, splitConv } from './group-conv-ops';
+import { webglGroupConv, webglGroupConvAvailable } from './group-conv-webgl';
 import { webgpuGroupConv, webgpuGroupConvAvailable } from './group-conv-webgpu';
 
 /** How a grouped convolution is computed (TFJS.md §1.2 and §2); all give the same values and gradients. */
-export type GroupConvImpl = 'split' | 'im2col' | 'mask' | 'webgpu';
+export type GroupConvImpl = 'split' | 'im2col' | 'mask' | 'webgpu' | 'webgl';
 
-export const GROUP_CONV_IMPLS: readonly GroupConvImpl[] = ['split', 'im2col', 'mask', 'webgpu'];
+export const GROUP_CONV_IMPLS: readonly GroupConvImpl[] = ['split', 'im2col', 'mask', 'webgpu', 'webgl'];
+
+/** Implementations that need one backend (the custom kernels). */
+export const BACKEND_IMPLS: Partial<Record<GroupConvImpl, string>> = { webgpu: 'webgpu', webgl: 'webgl' };
 
 type GroupConvFn = (x: tf.Tensor4D, filter: tf.Tensor4D, g: GroupConvGeometry) => tf.Tensor4D;
 
@@ -16,6 +20,7 @@ export const groupConvImplFns: Readonly<Record<GroupConvImpl, GroupConvFn>> = {
   im2col: im2colConv,
   mask: maskConv,
   webgpu: webgpuGroupConv,
+  webgl: webglGroupConv,
 };
 
 /**
@@ -33,11 +38,15 @@ export const groupConvImplFns: Readonly<Record<GroupConvImpl, GroupConvFn>> = {
  * SwiftShader emulates the GPU on the CPU, so for webgl/webgpu the choice also rests on reasoning: on webgpu the
  * WGSL kernels need 1 dispatch forward and 3 backward for any group count, where split needs ~3 per group, and
  * their dW runs S·k·k·Cg·Cout threads instead of tfjs' k·k·Cg·Cog threads per group that each loop over N·OH·OW.
- * On webgl, im2col's batched matMul has no split-K either, so it has no such edge and split stays the choice.
+ * On webgl, im2col's batched matMul has no split-K either, so it has no such edge; the GLSL kernels of
+ * group-conv-webgl.ts (the same four kernels as the WGSL ones) beat split on the benchmark net's layers
+ * (Chromium SwiftShader, batch 16, ms fwd+both grads: [16,16,16,24] g3 135 → 106, [16,8,8,56] g7 90 → 61,
+ * [16,4,4,152] g19 87 → 49; only at [16,32,32,32] g4, a shape RegNets do not have there, split wins 707 vs 840).
  * cpu is only a last resort; im2col wins there at group width 16 (1.8× split) but loses at width ≤ 8 (0.9×).
  */
 export function defaultGroupConvImpl(backendName: string, groupWidth = 0): GroupConvImpl {
   if (backendName === 'webgpu' && webgpuGroupConvAvailable()) return 'webgpu';
+  if (backendName === 'webgl' && webglGroupConvAvailable()) return 'webgl';
   if (backendName === 'cpu' && groupWidth >= 16) return 'im2col';
   return 'split';
 }

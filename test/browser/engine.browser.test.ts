@@ -72,6 +72,16 @@ describe('training engine in Chromium (webgpu on SwiftShader)', () => {
     expect(kernelCheck.gpuErrors).toEqual([]);
   });
 
+  it('passes the same check for the GLSL kernels on webgl', () => {
+    if (!summary.check.ok) throw new Error(`the kernel check worker failed: ${summary.check.error}`);
+    const { webglCheck } = summary.check.report;
+    expect(webglCheck.backend).toBe('webgl');
+    expect(webglCheck.cases.length).toBeGreaterThan(0);
+    expect(webglCheck.maxForwardError).toBeLessThan(1e-4);
+    expect(webglCheck.maxInputGradError).toBeLessThan(1e-4);
+    expect(webglCheck.maxFilterGradError).toBeLessThan(1e-4);
+  });
+
   it('raises no GPU device errors, console errors or off-origin requests', () => {
     if (!summary.check.ok) throw new Error(`the kernel check worker failed: ${summary.check.error}`);
     expect(summary.check.report.trainStatus).toBe('done');

@@ -163,6 +163,9 @@ describe('conv geometry (pycls padding)', () => {
       expect(() => groupedConv2d(x, tf.zeros([3, 3, 2, 6]) as tf.Tensor4D, 1, 3, 'webgpu')).toThrow(
         /needs the webgpu backend \(current: 'cpu'\)/,
       );
+      expect(() => groupedConv2d(x, tf.zeros([3, 3, 2, 6]) as tf.Tensor4D, 1, 3, 'webgl')).toThrow(
+        /needs the webgl backend \(current: 'cpu'\)/,
+      );
     });
   });
 });
@@ -192,11 +195,11 @@ describe('webgpu kernel helpers (runnable without a GPU)', () => {
 });
 
 describe('defaultGroupConvImpl', () => {
-  it('returns an op-level impl for every backend and the WGSL kernel only when webgpu is active', () => {
+  it('returns an op-level impl for every backend and the WGSL/GLSL kernels only when their backend is active', () => {
     for (const name of ['cpu', 'wasm', 'webgl', 'webgpu', 'something-else']) {
       const impl = defaultGroupConvImpl(name);
       expect(GROUP_CONV_IMPLS).toContain(impl);
-      expect(impl).not.toBe('webgpu');
+      expect(['webgpu', 'webgl']).not.toContain(impl);
     }
   });
 

@@ -3,7 +3,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { syntheticDataset } from '../../../src/data/synthetic';
 import { initBackend } from '../../../src/train/backend';
-import { checkWebgpuGroupConv, type WebgpuGroupConvCheck } from '../../../src/train/group-conv-webgpu';
+import { webglGroupConv } from '../../../src/train/group-conv-webgl';
+import {
+  checkWebgpuGroupConv,
+  compareWithSplit,
+  type WebgpuGroupConvCheck,
+} from '../../../src/train/group-conv-webgpu';
 import { trainModel } from '../../../src/train/trainer';
 import { AGREE_JOB, TINY_DATA } from './engine-fixtures';
 
@@ -14,6 +19,8 @@ export interface EngineCheckReport {
   backend: string;
   adapter?: string;
   kernelCheck: WebgpuGroupConvCheck;
+  /** The GLSL kernels against split/concat on webgl (run after the webgpu part). */
+  webglCheck: Omit<WebgpuGroupConvCheck, 'gpuErrors'> & { backend: string };
   trainStatus: string;
   trainLoss: number;
   /** Uncaptured GPUDevice errors while training. */
@@ -42,8 +49,13 @@ async function run(): Promise<EngineCheckReport> {
     const result = await trainModel(AGREE_JOB.config, data, AGREE_JOB.options);
     // A read-back makes the device finish, so errors of the last commands have arrived.
     await tf.tidy(() => tf.scalar(0)).data();
+    device.removeEventListener('uncapturederror', onError);
+    const backend = tf.getBackend();
+    await initBackend('webgl');
+    const webglCheck = { ...(await compareWithSplit(webglGroupConv)), backend: tf.getBackend() };
     return {
-      backend: tf.getBackend(),
+      webglCheck,
+      backend,
       adapter: info.adapter,
       kernelCheck,
       trainStatus: result.status,
