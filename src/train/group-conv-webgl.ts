@@ -3,12 +3,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { groupConvGeometry, type GroupConvGeometry } from './conv-geometry';
 import {
+  attrsOf,
   filterGradRowsPerSplit,
   GROUPED_CONV2D,
   GROUPED_CONV2D_BACKPROP_FILTER_PARTIAL,
   GROUPED_CONV2D_BACKPROP_FILTER_SUM,
   GROUPED_CONV2D_BACKPROP_INPUT,
-  registerGroupConvGradient,
+  customGroupConvAvailable,
+  registerGroupConvKernels,
+  runCustomGroupConv,
 } from './group-conv-webgpu';
 import { kernelInput } from './kernel-util';
 
@@ -16,19 +19,6 @@ import { kernelInput } from './kernel-util';
 // dW partials, their sum) and the same gradient as the WGSL ones, so one forward kernel replaces split → conv2d
 // per group → concat (3 draws per group plus their gradients). Shapes are baked into each program: tfjs caches one
 // compiled program per distinct source, i.e. per layer shape.
-
-interface Attrs {
-  stride: number;
-  groups: number;
-}
-
-function attrsOf(attrs: tf.NamedAttrMap | undefined): Attrs {
-  const { stride, groups } = (attrs ?? {}) as unknown as Partial<Attrs>;
-  if (typeof stride !== 'number' || typeof groups !== 'number') {
-    throw new Error('DslabGroupedConv2D kernels need numeric attrs { stride, groups }');
-  }
-  return { stride, groups };
-}
 
 const program = (variableNames: string[], outputShape: number[], userCode: string): GPGPUProgram => ({
   variableNames,
@@ -201,34 +191,16 @@ const sumSplitsKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
 
 /** Registers the four kernels for 'webgl' and the shared gradient. Idempotent. */
 export function registerWebglGroupConvKernels(): void {
-  const kernels: Array<[string, tf.KernelFunc]> = [
-    [GROUPED_CONV2D, forwardKernel],
-    [GROUPED_CONV2D_BACKPROP_INPUT, backpropInputKernel],
-    [GROUPED_CONV2D_BACKPROP_FILTER_PARTIAL, backpropFilterPartialKernel],
-    [GROUPED_CONV2D_BACKPROP_FILTER_SUM, sumSplitsKernel],
-  ];
-  for (const [kernelName, kernelFunc] of kernels) {
-    if (!tf.getKernel(kernelName, 'webgl'))
-      tf.registerKernel({ kernelName, backendName: 'webgl', kernelFunc });
-  }
-  registerGroupConvGradient();
+  registerGroupConvKernels('webgl', {
+    [GROUPED_CONV2D]: forwardKernel,
+    [GROUPED_CONV2D_BACKPROP_INPUT]: backpropInputKernel,
+    [GROUPED_CONV2D_BACKPROP_FILTER_PARTIAL]: backpropFilterPartialKernel,
+    [GROUPED_CONV2D_BACKPROP_FILTER_SUM]: sumSplitsKernel,
+  });
 }
 
-export function webglGroupConvAvailable(): boolean {
-  return tf.getBackend() === 'webgl' && tf.getKernel(GROUPED_CONV2D, 'webgl') != null;
-}
+export const webglGroupConvAvailable = (): boolean => customGroupConvAvailable('webgl');
 
 /** The grouped conv through the GLSL kernels; the current backend must be 'webgl'. */
-export function webglGroupConv(x: tf.Tensor4D, filter: tf.Tensor4D, g: GroupConvGeometry): tf.Tensor4D {
-  if (tf.getBackend() !== 'webgl') {
-    throw new Error(
-      `groupedConv2d impl 'webgl' needs the webgl backend (current: '${tf.getBackend()}'); ` +
-        `use 'split', 'im2col' or 'mask', or defaultGroupConvImpl(tf.getBackend())`,
-    );
-  }
-  registerWebglGroupConvKernels();
-  const attrs: Attrs = { stride: g.stride, groups: g.groups };
-  return tf
-    .engine()
-    .runKernel(GROUPED_CONV2D, { x, filter }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor4D;
-}
+export const webglGroupConv = (x: tf.Tensor4D, filter: tf.Tensor4D, g: GroupConvGeometry): tf.Tensor4D =>
+  runCustomGroupConv('webgl', registerWebglGroupConvKernels, x, filter, g);

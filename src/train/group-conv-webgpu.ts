@@ -20,7 +20,7 @@ const WORKGROUP: [number, number, number] = [64, 1, 1];
 const DW_POSITIONS_PER_THREAD = 128;
 const DW_MAX_PARTIAL_ELEMENTS = 1 << 22;
 
-interface GroupConvAttrs {
+export interface GroupConvAttrs {
   stride: number;
   groups: number;
 }
@@ -233,7 +233,7 @@ function assertFloat32(kernel: string, ...infos: tf.TensorInfo[]): void {
   }
 }
 
-function attrsOf(attrs: tf.NamedAttrMap | undefined): GroupConvAttrs {
+export function attrsOf(attrs: tf.NamedAttrMap | undefined): GroupConvAttrs {
   const { stride, groups } = (attrs ?? {}) as unknown as Partial<GroupConvAttrs>;
   if (typeof stride !== 'number' || typeof groups !== 'number') {
     throw new Error('DslabGroupedConv2D kernels need numeric attrs { stride, groups }');
@@ -299,19 +299,31 @@ function runKernel(name: string, inputs: Record<string, tf.Tensor | tf.Tensor[]>
   return tf.engine().runKernel(name, inputs as tf.NamedTensorMap, attrs as tf.NamedAttrMap) as tf.Tensor;
 }
 
-/** Registers the kernels for 'webgpu' and the gradient of the forward kernel. Idempotent. */
-export function registerWebgpuGroupConvKernels(): void {
-  const kernels: Array<[string, tf.KernelFunc]> = [
-    [GROUPED_CONV2D, forwardKernel],
-    [GROUPED_CONV2D_BACKPROP_INPUT, backpropInputKernel],
-    [GROUPED_CONV2D_BACKPROP_FILTER_PARTIAL, backpropFilterPartialKernel],
-    [GROUPED_CONV2D_BACKPROP_FILTER_SUM, sumSplitsKernel],
-  ];
-  for (const [kernelName, kernelFunc] of kernels) {
-    if (!tf.getKernel(kernelName, 'webgpu'))
-      tf.registerKernel({ kernelName, backendName: 'webgpu', kernelFunc });
+/** The four kernels a backend provides for the grouped conv (forward, dX, dW partials, their sum). */
+export type GroupConvKernels = Record<
+  | typeof GROUPED_CONV2D
+  | typeof GROUPED_CONV2D_BACKPROP_INPUT
+  | typeof GROUPED_CONV2D_BACKPROP_FILTER_PARTIAL
+  | typeof GROUPED_CONV2D_BACKPROP_FILTER_SUM,
+  tf.KernelFunc
+>;
+
+/** Registers a backend's four grouped-conv kernels and the shared gradient. Idempotent. */
+export function registerGroupConvKernels(backendName: string, kernels: GroupConvKernels): void {
+  for (const [kernelName, kernelFunc] of Object.entries(kernels)) {
+    if (!tf.getKernel(kernelName, backendName)) tf.registerKernel({ kernelName, backendName, kernelFunc });
   }
   registerGroupConvGradient();
+}
+
+/** Registers the kernels for 'webgpu' and the gradient of the forward kernel. Idempotent. */
+export function registerWebgpuGroupConvKernels(): void {
+  registerGroupConvKernels('webgpu', {
+    [GROUPED_CONV2D]: forwardKernel,
+    [GROUPED_CONV2D_BACKPROP_INPUT]: backpropInputKernel,
+    [GROUPED_CONV2D_BACKPROP_FILTER_PARTIAL]: backpropFilterPartialKernel,
+    [GROUPED_CONV2D_BACKPROP_FILTER_SUM]: sumSplitsKernel,
+  });
 }
 
 /** The gradient of GROUPED_CONV2D in terms of the other three kernels, for every backend that registers them. */
@@ -336,24 +348,36 @@ export function registerGroupConvGradient(): void {
   }
 }
 
-export function webgpuGroupConvAvailable(): boolean {
-  return tf.getBackend() === 'webgpu' && tf.getKernel(GROUPED_CONV2D, 'webgpu') != null;
-}
+/** True when `backendName` is active and has the custom grouped-conv kernels. */
+export const customGroupConvAvailable = (backendName: string): boolean =>
+  tf.getBackend() === backendName && tf.getKernel(GROUPED_CONV2D, backendName) != null;
 
-/** The grouped conv through the custom kernels; the current backend must be 'webgpu'. */
-export function webgpuGroupConv(x: tf.Tensor4D, filter: tf.Tensor4D, g: GroupConvGeometry): tf.Tensor4D {
-  if (tf.getBackend() !== 'webgpu') {
+export const webgpuGroupConvAvailable = (): boolean => customGroupConvAvailable('webgpu');
+
+/** The grouped conv through a backend's custom kernels (registered on first use); that backend must be active. */
+export function runCustomGroupConv(
+  backendName: string,
+  register: () => void,
+  x: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  g: GroupConvGeometry,
+): tf.Tensor4D {
+  if (tf.getBackend() !== backendName) {
     throw new Error(
-      `groupedConv2d impl 'webgpu' needs the webgpu backend (current: '${tf.getBackend()}'); ` +
+      `groupedConv2d impl '${backendName}' needs the ${backendName} backend (current: '${tf.getBackend()}'); ` +
         `use 'split', 'im2col' or 'mask', or defaultGroupConvImpl(tf.getBackend())`,
     );
   }
-  registerWebgpuGroupConvKernels();
+  register();
   const attrs: GroupConvAttrs = { stride: g.stride, groups: g.groups };
   return tf
     .engine()
     .runKernel(GROUPED_CONV2D, { x, filter }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor4D;
 }
+
+/** The grouped conv through the WGSL kernels; the current backend must be 'webgpu'. */
+export const webgpuGroupConv = (x: tf.Tensor4D, filter: tf.Tensor4D, g: GroupConvGeometry): tf.Tensor4D =>
+  runCustomGroupConv('webgpu', registerWebgpuGroupConvKernels, x, filter, g);
 
 export interface WebgpuGroupConvCase {
   xShape: [number, number, number, number];
