@@ -11,6 +11,8 @@ interface AxisProps {
   label?: string;
   /** Light grid lines across the plot area at each tick. */
   grid?: boolean;
+  /** Left margin of the plot: the y label sits 12 px inside it, clear of wide tick labels. */
+  marginLeft?: number;
 }
 
 const TICK = 4;
@@ -51,7 +53,16 @@ export function AxisBottom({ ticks, position, format, innerWidth, innerHeight, l
 }
 
 /** Left axis drawn in the plot's coordinate frame. */
-export function AxisLeft({ ticks, position, format, innerWidth, innerHeight, label, grid }: AxisProps) {
+export function AxisLeft({
+  ticks,
+  position,
+  format,
+  innerWidth,
+  innerHeight,
+  label,
+  grid,
+  marginLeft = 48,
+}: AxisProps) {
   return (
     <g className="axis axis-y" aria-hidden="true">
       {grid &&
@@ -76,7 +87,7 @@ export function AxisLeft({ ticks, position, format, innerWidth, innerHeight, lab
       ))}
       {label && (
         <text
-          transform={`translate(${-36},${innerHeight / 2}) rotate(-90)`}
+          transform={`translate(${-(marginLeft - 12)},${innerHeight / 2}) rotate(-90)`}
           textAnchor="middle"
           {...labelText}
         >

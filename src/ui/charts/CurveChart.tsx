@@ -160,6 +160,7 @@ export function CurveChart(props: CurveChartProps) {
         </clipPath>
       </defs>
       <AxisLeft
+        marginLeft={area.margin.left}
         ticks={yTicks}
         position={y}
         format={yTickFormat}

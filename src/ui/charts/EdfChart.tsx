@@ -111,6 +111,7 @@ export function EdfChart(props: EdfChartProps) {
         </clipPath>
       </defs>
       <AxisLeft
+        marginLeft={area.margin.left}
         ticks={yTicks}
         position={y}
         format={(v) => String(v)}

@@ -190,6 +190,7 @@ export function ScatterChart(props: ScatterChartProps) {
         </clipPath>
       </defs>
       <AxisLeft
+        marginLeft={area.margin.left}
         ticks={yTicks}
         position={y}
         format={yFormat}

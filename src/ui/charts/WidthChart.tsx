@@ -139,6 +139,7 @@ export function WidthChart(props: WidthChartProps) {
       className={props.className}
     >
       <AxisLeft
+        marginLeft={area.margin.left}
         ticks={log2Ticks(yd)}
         position={y}
         format={String}
