@@ -1,4 +1,4 @@
-import { startHarness } from '../../test/browser/harness';
+import { PAGE_LOAD_TIMEOUT_MS, startHarness } from '../../test/browser/harness';
 import type { Row as GroupConvRow } from '../group-conv';
 import type { Row, TrainBenchSettings } from '../train';
 import type { BenchReply, BenchRequest } from './protocol';
@@ -50,7 +50,7 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Brow
   };
   try {
     const page = await harness.newPage();
-    await page.goto(`${harness.baseUrl}/bench/browser/index.html`);
+    await page.goto(`${harness.baseUrl}/bench/browser/index.html`, { timeout: PAGE_LOAD_TIMEOUT_MS });
     await page.waitForFunction(() => typeof window.dslabBench === 'function');
     for (const backend of opts.backends ?? ['webgpu', 'webgl']) {
       const train = opts.train ? opts.train(backend) : DEFAULT_BROWSER_TRAIN;

@@ -20,7 +20,7 @@ import {
   tableCells,
   TEST_SHAPES,
 } from './app-helpers';
-import { startHarness, type BrowserHarness } from './harness';
+import { PAGE_LOAD_TIMEOUT_MS, startHarness, type BrowserHarness } from './harness';
 
 // The lab in headless Chromium, driven like a user: explorer sliders, constraint chips, a tiny sweep trained in
 // workers (wasm backend), brushing, export, reload (IndexedDB restore), "Train this config", screenshots in both
@@ -181,14 +181,14 @@ async function step(name: string, body: () => Promise<void>): Promise<void> {
 describe('the lab in Chromium (UI suite)', () => {
   beforeAll(async () => {
     resetScreenshotDir();
-    harness = await startHarness();
+    harness = await startHarness({ cacheName: 'app' });
     page = await h().newPage();
     // Fail fast on a missing control; the training waits below set their own, longer timeouts.
     page.setDefaultTimeout(15_000);
     await page.setViewportSize({ width: 1440, height: 1000 });
-    await page.goto(`${h().baseUrl}/`);
-    await page.getByRole('region', { name: 'RegNet explorer' }).waitFor({ timeout: 60_000 });
-  }, 180_000);
+    await page.goto(`${h().baseUrl}/`, { timeout: PAGE_LOAD_TIMEOUT_MS });
+    await page.getByRole('region', { name: 'RegNet explorer' }).waitFor({ timeout: PAGE_LOAD_TIMEOUT_MS });
+  }, 300_000);
 
   afterAll(async () => {
     if (stepFailures.length) console.warn(`UI suite steps that failed:\n  ${stepFailures.join('\n  ')}`);

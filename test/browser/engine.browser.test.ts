@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type BrowserHarness } from './harness';
+import { PAGE_LOAD_TIMEOUT_MS, startHarness, type BrowserHarness } from './harness';
 import type { EngineSummary } from './pages/engine';
 
 // The training engine in headless Chromium: the real training worker on WebGPU (SwiftShader adapter) and on cpu,
@@ -15,9 +15,9 @@ describe('training engine in Chromium (webgpu on SwiftShader)', () => {
   let summary: EngineSummary;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startHarness({ cacheName: 'engine' });
     const page = await harness.newPage();
-    await page.goto(`${harness.baseUrl}/test/browser/pages/engine.html`);
+    await page.goto(`${harness.baseUrl}/test/browser/pages/engine.html`, { timeout: PAGE_LOAD_TIMEOUT_MS });
     await page.waitForFunction(() => typeof window.runEngineChecks === 'function');
     summary = await page.evaluate(() => window.runEngineChecks());
   }, 300_000);

@@ -53,6 +53,11 @@ export interface ConsoleEntry {
 }
 
 export interface HarnessOptions {
+  /**
+   * Names Vite's pre-bundle cache (node_modules/.vite-browser-<name>). Suites that may start at the same time use
+   * different names: two dev servers optimizing into one cold cache delete each other's files.
+   */
+  cacheName?: string;
   /** Flags added to CHROMIUM_ARGS. */
   extraArgs?: string[];
   /** Merged into the repo's vite.config.ts (e.g. define, optimizeDeps). */
@@ -102,7 +107,13 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startVite(extra: InlineConfig | undefined): Promise<ViteDevServer> {
+/**
+ * Time for a first page load. On a clean clone Vite pre-bundles tfjs and the rest on the first request (and two
+ * suites starting at once share that work), which took over 15 s on the 2-core CI machine.
+ */
+export const PAGE_LOAD_TIMEOUT_MS = 120_000;
+
+async function startVite(extra: InlineConfig | undefined, cacheName: string): Promise<ViteDevServer> {
   const port = await freePort();
   const server = await createServer({
     configFile: resolve(REPO_ROOT, 'vite.config.ts'),
@@ -110,7 +121,7 @@ async function startVite(extra: InlineConfig | undefined): Promise<ViteDevServer
     logLevel: 'warn',
     clearScreen: false,
     // A cache of its own: another dev server on this machine may pre-bundle a different dependency set.
-    cacheDir: resolve(REPO_ROOT, 'node_modules/.vite-browser-harness'),
+    cacheDir: resolve(REPO_ROOT, `node_modules/.vite-browser-${cacheName}`),
     ...extra,
     server: { host: '127.0.0.1', port, strictPort: false, hmr: false, watch: null, ...extra?.server },
     optimizeDeps: {
@@ -148,7 +159,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<BrowserHa
         'to a Chromium binary.',
     );
   }
-  const server = await startVite(opts.vite);
+  const server = await startVite(opts.vite, opts.cacheName ?? 'harness');
   let browser: Browser | undefined;
   try {
     const baseUrl = serverOrigin(server);
