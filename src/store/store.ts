@@ -12,7 +12,7 @@ import { createUiSlice } from './ui-slice';
 export type LabStore = StoreApi<LabState>;
 
 /** Initial values a caller may set (prefs from localStorage, a test's set-up). */
-export type LabInit = Partial<Pick<LabState, 'theme' | 'collapsed' | 'space' | 'sweep' | 'explorer'>>;
+export type LabInit = Partial<Pick<LabState, 'theme' | 'collapsed' | 'backend' | 'space' | 'sweep' | 'explorer'>>;
 
 /** A fresh lab store. The app makes one; each test makes its own. */
 export function createLabStore(init: LabInit = {}): LabStore {

@@ -40,25 +40,32 @@ const memoryStorage = (initial: Record<string, string> = {}) => {
 
 describe('prefs', () => {
   it('follows the OS theme when nothing is saved, and ignores corrupt entries', () => {
-    expect(loadPrefs(undefined, true)).toEqual({ theme: 'dark', collapsed: {} });
+    expect(loadPrefs(undefined, true)).toEqual({ theme: 'dark', collapsed: {}, backend: 'auto' });
     expect(loadPrefs(memoryStorage({ [PREFS_KEY]: '{not json' }), false)).toEqual({
       theme: 'light',
       collapsed: {},
+      backend: 'auto',
     });
     expect(loadPrefs(memoryStorage({ [PREFS_KEY]: '{"theme":"purple"}' }), false)).toEqual({
       theme: 'light',
       collapsed: {},
+      backend: 'auto',
     });
+    expect(loadPrefs(memoryStorage({ [PREFS_KEY]: '{"backend":"tpu"}' }), false).backend).toBe('auto');
   });
 
-  it('saves theme and folded panels and reads them back', () => {
+  it('saves theme, folded panels and the backend choice and reads them back', () => {
     const storage = memoryStorage();
     const store = createLabStore();
     const stop = startPrefsSync(store, storage);
     store.getState().setTheme('dark');
     store.getState().togglePanel('run');
+    store.getState().setBackend('wasm');
     stop();
-    expect(loadPrefs(storage, false)).toEqual({ theme: 'dark', collapsed: { run: true } });
+    const prefs = loadPrefs(storage, false);
+    expect(prefs).toEqual({ theme: 'dark', collapsed: { run: true }, backend: 'wasm' });
+    // A reload starts the store from them.
+    expect(createLabStore(prefs).getState().backend).toBe('wasm');
   });
 });
 
