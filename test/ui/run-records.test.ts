@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_DATA, DEFAULT_SWEEP, type JobRow, type Sweep } from '../../src/store';
-import { etaSeconds, meanSpeed, studyProgress } from '../../src/ui/run/eta';
+import { sampleRecord } from '../io/fixtures';
+import { etaSeconds, meanSpeed, studyProgress, throughputFromRecords } from '../../src/ui/run/eta';
 import { curveToFractions, percentToFraction, resultToRecord } from '../../src/ui/run/records';
 import { resultRecordSchema } from '../../src/io/results';
 import { record } from './analysis-records';
@@ -75,5 +76,33 @@ describe('study progress and ETA', () => {
   it('mean speed ignores unmeasured models', () => {
     expect(meanSpeed([100, null, 300])).toBe(200);
     expect(meanSpeed([null])).toBeNull();
+  });
+
+  it('after a reload the speed comes from the saved records of the latest backend', () => {
+    const at = (
+      id: string,
+      backend: string,
+      imagesPerSec: number | null,
+      finishedAt: string,
+      status = 'done',
+    ) =>
+      sampleRecord(id, {
+        status: status as 'done',
+        backend: { name: backend },
+        timings: { wallSeconds: 1, imagesPerSec, inferenceMsPerImage: null },
+        finishedAt,
+      });
+    const records = [
+      at('a', 'webgpu', 1000, '2026-01-01T10:00:00.000Z'),
+      at('b', 'wasm', 100, '2026-01-01T11:00:00.000Z'),
+      at('c', 'wasm', 300, '2026-01-01T12:00:00.000Z'),
+      at('d', 'wasm', null, '2026-01-01T12:30:00.000Z', 'failed'),
+    ];
+    // Latest measured model: c on wasm; wasm's mean of 100 and 300.
+    expect(throughputFromRecords(records)).toEqual({
+      imagesPerSecond: 200,
+      basis: 'measured on 2 models (wasm)',
+    });
+    expect(throughputFromRecords([records[3]])).toBeNull();
   });
 });
