@@ -2,15 +2,6 @@ import type { Dataset } from '../data/dataset';
 import type { DataInfo } from '../io/results';
 import type { TrainOptions } from '../train/options';
 
-export {
-  curveToFractions,
-  failureToRecord,
-  percentToFraction,
-  resultToRecord,
-  trainingInfoOf,
-  type RecordContext,
-} from '../train/result-record';
-
 /** What the model trained on: the data set's shape and the (sub)split sizes the trainer used. */
 export function dataInfoOf(data: Dataset, o: Pick<TrainOptions, 'trainSize' | 'testSize'>): DataInfo {
   return {

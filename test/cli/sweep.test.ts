@@ -11,7 +11,7 @@ import {
   resultToRecord,
   trainingInfoOf,
   type RecordContext,
-} from '../../src/cli/train-record';
+} from '../../src/train/result-record';
 import { resolveTrainOptions } from '../../src/train/options';
 import { dslab, startDslab, TINY_NETWORK, tempDir } from './cli-process';
 

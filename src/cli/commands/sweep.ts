@@ -25,12 +25,12 @@ import { sampledModelConfig } from './sample';
 import { checkOutPath, readExistingSweep, sweepDocument, sweepId, writeResultsFile } from '../sweep-file';
 import { TRAIN_HELP, TRAIN_OPTIONS, trainOptionsFromArgs } from '../train-options';
 import {
-  dataInfoOf,
   failureToRecord,
   resultToRecord,
   trainingInfoOf,
   type RecordContext,
-} from '../train-record';
+} from '../../train/result-record';
+import { dataInfoOf } from '../train-record';
 
 /** What `dslab sweep --json` prints when the sweep ends; errors are fractions. */
 export interface SweepOutput {

@@ -10,7 +10,8 @@ import { percent, si } from '../format';
 import { loadModel } from '../model-source';
 import { DATA_HELP, loadDataFromArgs } from '../node-data';
 import { TRAIN_HELP, TRAIN_OPTIONS, trainOptionsFromArgs } from '../train-options';
-import { curveToFractions, dataInfoOf, percentToFraction, trainingInfoOf } from '../train-record';
+import { curveToFractions, percentToFraction, trainingInfoOf } from '../../train/result-record';
+import { dataInfoOf } from '../train-record';
 
 /** What `dslab train --json` prints. Errors are fractions in [0, 1], as in results files. */
 export interface TrainOutput {
