@@ -12,7 +12,6 @@ export {
 } from './settings-slice';
 export { baseChoice, DEFAULT_SPACE_ID, type SpaceChoice } from './space-slice';
 export { PANEL_IDS, type Message, type MessageLevel, type PanelId, type Theme } from './ui-slice';
-export type { Throughput } from './queue-slice';
 export {
   selectExplorerView,
   deriveExplorerView,
@@ -21,7 +20,13 @@ export {
   type StageRow,
 } from './explorer-view';
 export { selectSpaceView, resolveSpace, type SpaceView } from './space-view';
-export { estimateStudy, ASSUMED_IMAGES_PER_SECOND, type StudyEstimate } from './study-estimate';
+export {
+  estimateStudy,
+  selectMeasuredThroughput,
+  ASSUMED_IMAGES_PER_SECOND,
+  type StudyEstimate,
+  type Throughput,
+} from './study-estimate';
 export { parseUrlState, serializeUrlState, urlStateOf, URL_NUMBERS, type UrlState } from './url-state';
 export { startUrlSync, loadUrlHash, applyUrlState } from './url-sync';
 export { loadPrefs, startPrefsSync, browserStorage, PREFS_KEY } from './prefs';

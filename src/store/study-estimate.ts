@@ -1,8 +1,49 @@
-import type { Throughput } from './queue-slice';
+import type { ResultRecord } from '../io/results';
+import { memoizeLast } from './memo';
 import type { SweepSettings } from './settings-slice';
+import type { LabState } from './types';
+
+export interface Throughput {
+  imagesPerSecond: number;
+  /** Where the number comes from, shown next to the estimate, e.g. "measured on 4 models (webgpu)". */
+  basis: string;
+}
+
+/** Mean of the measured training speeds (models with no measurement are left out). */
+export function meanSpeed(speeds: readonly (number | null)[]): number | null {
+  const ok = speeds.filter((s): s is number => s !== null && s > 0 && Number.isFinite(s));
+  return ok.length ? ok.reduce((a, b) => a + b, 0) / ok.length : null;
+}
 
 /**
- * An assumed training speed until the runner has measured one: small 28 px networks trained with
+ * The training speed the finished models show: the mean images/s of done models on the backend of the latest
+ * one (so it also holds after a reload). null when none measured one.
+ */
+export function throughputFromRecords(records: readonly ResultRecord[]): Throughput | null {
+  const timed = records.filter((r) => r.status === 'done' && r.timings.imagesPerSec);
+  const latest = timed.reduce<ResultRecord | undefined>(
+    (a, r) => (!a || r.finishedAt > a.finishedAt ? r : a),
+    undefined,
+  );
+  if (!latest) return null;
+  const same = timed.filter((r) => r.backend.name === latest.backend.name);
+  const mean = meanSpeed(same.map((r) => r.timings.imagesPerSec));
+  if (mean === null) return null;
+  const n = same.length;
+  return {
+    imagesPerSecond: mean,
+    basis: `measured on ${n} model${n === 1 ? '' : 's'} (${latest.backend.name})`,
+  };
+}
+
+const throughputOf = memoizeLast(throughputFromRecords);
+
+/** The measured speed, derived from the records (stable between record changes, for zustand selectors). */
+export const selectMeasuredThroughput = (s: Pick<LabState, 'records'>): Throughput | null =>
+  throughputOf(s.records);
+
+/**
+ * An assumed training speed until a model has been trained and timed: small 28 px networks trained with
  * tfjs on a mid-range GPU (WebGPU) manage roughly this many images per second, overheads included.
  */
 export const ASSUMED_IMAGES_PER_SECOND = 1000;

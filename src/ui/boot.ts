@@ -10,7 +10,6 @@ import { labDb, saveWeights, startPersistence } from '../store/persist';
 import { resumeNote } from '../store/persist-rows';
 import { chartStylesheet } from './charts/theme';
 import { appBaseUrl } from './data/base-url';
-import { throughputFromRecords } from './run/eta';
 import { attachRunner } from './run/runner-registry';
 import type { Runner } from './run/runner';
 
@@ -64,11 +63,6 @@ async function restoreAndResume(store: LabStore, runner: Runner): Promise<() => 
   try {
     const { restored, stop } = await startPersistence(store, await labDb());
     const s = store.getState();
-    // The study-time estimate and the ETA go by the restored models' measured speed until a new one finishes.
-    if (!s.measuredThroughput) {
-      const measured = throughputFromRecords(s.records);
-      if (measured) s.setMeasuredThroughput(measured);
-    }
     if (s.jobs.some((j) => j.status === 'queued')) {
       if (restored.runState === 'paused') s.setRunState('paused');
       else if (restored.runState === 'running') {

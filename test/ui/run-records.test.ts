@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_DATA, DEFAULT_SWEEP, type JobRow, type Sweep } from '../../src/store';
 import { sampleRecord } from '../io/fixtures';
-import { etaSeconds, meanSpeed, studyProgress, throughputFromRecords } from '../../src/ui/run/eta';
+import { meanSpeed, throughputFromRecords } from '../../src/store/study-estimate';
+import { etaSeconds, studyProgress } from '../../src/ui/run/eta';
 import { curveToFractions, percentToFraction, resultToRecord } from '../../src/ui/run/records';
 import { resultRecordSchema } from '../../src/io/results';
 import { record } from './analysis-records';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLabStore, type LabStore } from '../../src/store';
+import { createLabStore, selectMeasuredThroughput, type LabStore } from '../../src/store';
 import {
   createRunner,
   nextQueued,
@@ -58,7 +58,7 @@ describe('runner', () => {
     expect(store.getState().jobs[0].error).toBe(0.2);
     expect(store.getState().records[0].backend).toEqual({ name: 'cpu', adapter: 'fake adapter' });
     expect(store.getState().runState).toBe('idle');
-    expect(store.getState().measuredThroughput?.imagesPerSecond).toBe(500);
+    expect(selectMeasuredThroughput(store.getState())?.imagesPerSecond).toBe(500);
   });
 
   it('Step trains exactly one model, then pauses', async () => {
@@ -189,7 +189,12 @@ describe('runner', () => {
 describe('Train this config', () => {
   it('rebuilds a config counted at 224 px for the data it will train on (28 px, 1 channel, 10 classes)', () => {
     const preset = findPreset('RegNetX-200MF')!;
-    const at224 = regnetToAnyNet(preset, { resolution: 224, channels: 3, classes: 1000, stem: 'imagenet' }).config;
+    const at224 = regnetToAnyNet(preset, {
+      resolution: 224,
+      channels: 3,
+      classes: 1000,
+      stem: 'imagenet',
+    }).config;
     const doc = makeModelConfig(at224, complexity(at224), { name: 'RegNetX-200MF' });
     const store = createLabStore();
     const { jobs } = explorerJobs(store.getState(), [doc]);

@@ -1,5 +1,5 @@
 import { SPACES } from '../../space/spaces';
-import { estimateStudy, selectSpaceView, useLab } from '../../store';
+import { estimateStudy, selectMeasuredThroughput, selectSpaceView, useLab } from '../../store';
 import { formatBand, formatDuration, formatExact, formatPow10 } from '../format';
 import { ConstraintChips } from './ConstraintChips';
 import { SweepSettingsForm } from './SweepSettingsForm';
@@ -62,7 +62,7 @@ function SpaceSize() {
 
 function StudyEstimate() {
   const sweep = useLab((s) => s.sweep);
-  const measured = useLab((s) => s.measuredThroughput);
+  const measured = useLab(selectMeasuredThroughput);
   const est = estimateStudy(sweep, measured);
   return (
     <div className="estimate" role="group" aria-label="estimated study time">

@@ -1,4 +1,4 @@
-import { useLab } from '../../store';
+import { selectMeasuredThroughput, useLab } from '../../store';
 import { formatDuration } from '../format';
 import { etaSeconds, studyProgress } from './eta';
 
@@ -6,7 +6,7 @@ import { etaSeconds, studyProgress } from './eta';
 export function StudyProgressBar() {
   const jobs = useLab((s) => s.jobs);
   const sweeps = useLab((s) => s.sweeps);
-  const speed = useLab((s) => s.measuredThroughput?.imagesPerSecond ?? null);
+  const speed = useLab(selectMeasuredThroughput)?.imagesPerSecond ?? null;
   const runState = useLab((s) => s.runState);
   const p = studyProgress(jobs, sweeps);
   if (!p.total) return null;

@@ -1,6 +1,4 @@
 import type { SweepSettings } from '../../store/settings-slice';
-import type { ResultRecord } from '../../io/results';
-import type { Throughput } from '../../store/queue-slice';
 import type { JobRow, Sweep } from '../../store/study-types';
 
 const FINISHED = new Set(['done', 'diverged', 'failed']);
@@ -40,31 +38,4 @@ export function studyProgress(jobs: readonly JobRow[], sweeps: readonly Sweep[])
 export function etaSeconds(imagesLeft: number, imagesPerSecond: number | null | undefined): number | null {
   if (!imagesPerSecond || !(imagesPerSecond > 0) || !Number.isFinite(imagesPerSecond)) return null;
   return imagesLeft / imagesPerSecond;
-}
-
-/** Mean of the measured training speeds (models with no measurement are left out). */
-export function meanSpeed(speeds: readonly (number | null)[]): number | null {
-  const ok = speeds.filter((s): s is number => s !== null && s > 0 && Number.isFinite(s));
-  return ok.length ? ok.reduce((a, b) => a + b, 0) / ok.length : null;
-}
-
-/**
- * The training speed the saved records show (after a reload, before a new model finishes): the mean images/s of
- * finished models on the backend of the latest one. null when none measured one.
- */
-export function throughputFromRecords(records: readonly ResultRecord[]): Throughput | null {
-  const timed = records.filter((r) => r.status === 'done' && r.timings.imagesPerSec);
-  const latest = timed.reduce<ResultRecord | undefined>(
-    (a, r) => (!a || r.finishedAt > a.finishedAt ? r : a),
-    undefined,
-  );
-  if (!latest) return null;
-  const same = timed.filter((r) => r.backend.name === latest.backend.name);
-  const mean = meanSpeed(same.map((r) => r.timings.imagesPerSec));
-  if (mean === null) return null;
-  const n = same.length;
-  return {
-    imagesPerSecond: mean,
-    basis: `measured on ${n} model${n === 1 ? '' : 's'} (${latest.backend.name})`,
-  };
 }

@@ -12,7 +12,6 @@ import type {
   TrainJob,
   TrainOutput,
 } from '../../worker/api';
-import { meanSpeed } from './eta';
 import { EXPLORER_SWEEP_ID, explorerJobs, sampleSweep } from './new-sweep';
 import { failureToRecord, resultToRecord, trainOptionsOf } from './records';
 
@@ -103,8 +102,6 @@ export function createRunner(store: LabStore, opts: RunnerOptions = {}): Runner 
   let runSeq = 0;
   const inFlight = new Map<string, InFlight>();
   const handled = new Set<string>();
-  const speeds: (number | null)[] = [];
-  let speedBackend = '';
   let weightsWarned = false;
 
   // Progress is buffered and flushed at most `hz` times a second.
@@ -236,17 +233,6 @@ export function createRunner(store: LabStore, opts: RunnerOptions = {}): Runner 
       backend: record.backend.name,
       ...(record.message ? { message: record.message } : {}),
     });
-    if (record.status === 'done' && record.timings.imagesPerSec) {
-      speeds.push(record.timings.imagesPerSec);
-      speedBackend = record.backend.name;
-      const mean = meanSpeed(speeds);
-      if (mean !== null) {
-        s.setMeasuredThroughput({
-          imagesPerSecond: mean,
-          basis: `measured on ${speeds.length} model${speeds.length === 1 ? '' : 's'} (${speedBackend})`,
-        });
-      }
-    }
     if (result?.weights && opts.saveWeights) {
       opts.saveWeights(record.id, result.weights).catch((e: unknown) => {
         if (weightsWarned) return;
