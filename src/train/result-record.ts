@@ -44,6 +44,18 @@ export interface RecordContext {
 
 const MAX_MESSAGE_CHARS = 2000;
 
+/** The fields every record of a context carries, whatever the outcome. */
+const recordOf = (c: RecordContext) => ({
+  id: c.id,
+  sweep: c.sweep,
+  space: c.space,
+  config: c.config,
+  complexity: c.config.complexity,
+  data: c.data,
+  training: c.training,
+  finishedAt: c.finishedAt,
+});
+
 /** A finished run (done, diverged or cancelled) as a results record; a cancelled run counts as failed. */
 export function resultToRecord(result: TrainResult, c: RecordContext): ResultRecord {
   const done = result.status === 'done' && result.testError !== null;
@@ -51,17 +63,11 @@ export function resultToRecord(result: TrainResult, c: RecordContext): ResultRec
   const message = result.message ?? (done ? undefined : `status ${result.status}`);
   const adapter = result.backend.adapter ?? c.adapter;
   return {
-    id: c.id,
-    sweep: c.sweep,
-    space: c.space,
-    config: c.config,
-    complexity: c.config.complexity,
+    ...recordOf(c),
     status,
     error: done ? percentToFraction(result.testError!) : null,
     ...(message ? { message: message.slice(0, MAX_MESSAGE_CHARS) } : {}),
     curve: curveToFractions(result.curve),
-    data: c.data,
-    training: c.training,
     backend: { name: result.backend.name, ...(adapter ? { adapter } : {}) },
     timings: {
       wallSeconds: result.wallSeconds,
@@ -69,7 +75,6 @@ export function resultToRecord(result: TrainResult, c: RecordContext): ResultRec
       inferenceMsPerImage: result.inferenceMsPerImage,
     },
     peakBytes: result.peakBytes,
-    finishedAt: c.finishedAt,
   };
 }
 
@@ -79,19 +84,12 @@ export function failureToRecord(
   c: RecordContext & { backend: string; wallSeconds: number },
 ): ResultRecord {
   return {
-    id: c.id,
-    sweep: c.sweep,
-    space: c.space,
-    config: c.config,
-    complexity: c.config.complexity,
+    ...recordOf(c),
     status: 'failed',
     error: null,
     message: message.slice(0, MAX_MESSAGE_CHARS) || 'training failed',
     curve: [],
-    data: c.data,
-    training: c.training,
     backend: { name: c.backend },
     timings: { wallSeconds: Math.max(0, c.wallSeconds), imagesPerSec: null, inferenceMsPerImage: null },
-    finishedAt: c.finishedAt,
   };
 }
