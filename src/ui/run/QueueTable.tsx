@@ -1,9 +1,8 @@
 import { memo } from 'react';
 import { useLab } from '../../store';
 import type { JobRow } from '../../store/study-types';
+import { formatError } from '../charts/format';
 
-const percent = (x: number | null, digits = 1): string =>
-  x === null ? '–' : `${(100 * x).toFixed(digits)}%`;
 const fixed = (x: number | null, digits: number): string =>
   x === null || !Number.isFinite(x) ? '–' : x.toFixed(digits);
 
@@ -49,7 +48,7 @@ const Row = memo(function Row({
       </td>
       <td className="num">{job.epoch ?? '–'}</td>
       <td className="num">{fixed(job.loss, 3)}</td>
-      <td className="num">{percent(job.error)}</td>
+      <td className="num">{job.error === null ? '–' : formatError(job.error, 'fraction')}</td>
       <td className="num">{fixed(job.imagesPerSec, 0)}</td>
       <td>{job.backend ?? '–'}</td>
     </tr>
